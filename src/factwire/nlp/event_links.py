@@ -1,0 +1,180 @@
+"""Links between the events of a sentence (and to the sentences just before it).
+
+- Nesting: an event whose trigger sits in the complement of another's ("rejected Trump's call
+  for a ceasefire", "agreed to withdraw") gets that event as ``parent``; a parent without a
+  recipient takes its child's actor (the one whose call is rejected) or recipient.
+- Inheritance: a nominal event without an actor takes the actor of an earlier event of the
+  same type in its sentence ("Russia continues its offensive ..., with sustained attacks").
+- Anaphora: a verb whose subject is a definite nominal event ("The recruitment effort ...
+  aims to draft") takes the actor of the nearest earlier event of that type (two sentences).
+- Places: an ASSAULT or COERCE "in" a place of another country than the actor's has that
+  place as recipient when the sentence names none.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from factwire.nlp.event_args import ArgumentFinder, unique
+from factwire.nlp.event_lexicon import lemma_of
+
+if TYPE_CHECKING:
+    from factwire.nlp.events import FoundEvent
+
+# edges from a complement up to the word that governs it
+_NEST_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "nsubjpass", "attr",
+              "oprd", "advcl", "compound"}
+GENERIC_EVENT_NOUNS = frozenset({
+    "effort", "drive", "campaign", "push", "operation", "program", "programme", "plan",
+    "decree", "order", "initiative", "mission", "process", "bid", "attempt", "move"})
+_DEFINITE = {"the", "this", "these", "that", "those"}
+_PLACE_RECIPIENT_TYPES = {"ASSAULT", "COERCE"}
+# where a place in the complement is a venue ("meet in Geneva"), never the other party
+_MEETING_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+_ANAPHORA_WINDOW = 2  # sentences back
+
+
+def link_events(events: list[FoundEvent], earlier: list[FoundEvent],
+                finder: ArgumentFinder) -> list[FoundEvent]:
+    """The sentence's events after nesting, inheritance, anaphora and place rules."""
+    events = _without_restatements(events)
+    by_token = {e.governor.i: e for e in events if e.governor is not None}
+    by_token.update({e.head.i: e for e in events})
+    for event in events:
+        event.parent = _parent(event, by_token)
+    for event in events:
+        _inherit_from_sentence(event, events)
+        if not event.actor:
+            _resolve_anaphora(event, earlier)
+    for event in events:
+        _fill_from_children(event, events)
+        _fill_from_parent(event)
+        _place_as_recipient(event, finder)
+        event.recipient = [r for r in unique(event.recipient) if r not in event.actor]
+        if not event.recipient and _may_have_recipient(event):
+            event.recipient = finder.complement_entities(
+                event.head, event.actor, places=event.type not in _MEETING_TYPES)
+            event.recipient_how = "complement" if event.recipient else "none"
+        event.recipient = [r for r in unique(event.recipient) if r not in event.actor]
+    return [e for e in events
+            if e.actor or e.recipient or not e.is_nominal or e.governor is not None]
+
+
+def _may_have_recipient(event: FoundEvent) -> bool:
+    """Whether the event's frame has a recipient to look for beyond its marked places;
+    a MOBILIZE's object is the actor's own forces, never a recipient."""
+    return bool(event.entry.recipient) and event.type != "MOBILIZE"
+
+
+def _without_restatements(events: list[FoundEvent]) -> list[FoundEvent]:
+    """Drop a nominal that is the subject phrase of a same-type verb ("The recruitment
+    effort ... aims to draft"): both name one event."""
+    subjects = {(e.type, e.actor_token.i): e for e in events
+                if not e.is_nominal and e.actor_token is not None}
+    kept = []
+    for event in events:
+        inside = [t for t in event.head.ancestors] + [event.head]
+        if event.is_nominal and any((event.type, t.i) in subjects for t in inside):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _parent(event: FoundEvent, by_token: dict[int, FoundEvent]) -> FoundEvent | None:
+    token = event.governor or event.head
+    for _ in range(8):
+        if token.dep_ not in _NEST_DEPS or token.head is token:
+            return None
+        if token.dep_ == "advcl" and not any(c.lower_ == "to" for c in token.children):
+            return None
+        token = token.head
+        parent = by_token.get(token.i)
+        if parent is not None and parent is not event:
+            if parent.is_nominal and event.is_nominal and parent.type == event.type:
+                return None  # "attacks in Donetsk and assaults on ...": a list, not nesting
+            return parent
+    return None
+
+
+def _inherit_from_sentence(event: FoundEvent, events: list[FoundEvent]) -> None:
+    if event.actor or not event.is_nominal or event.governor is not None:
+        return
+    before = [e for e in events if e.head.i < event.head.i and e.type == event.type
+              and e.actor and e is not event.parent]
+    if before and not _own_clause_subject(event.head):
+        event.actor = list(before[-1].actor)
+        event.actor_how = "inherited"
+
+
+def _own_clause_subject(noun: Token) -> bool:
+    """Whether the clause a nominal sits in has a subject naming an entity of its own
+    ("Russia may be dragging its feet in negotiations" is not the mediator's)."""
+    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    entity_at = noun.doc._.entity_at or {}
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(t.i in entity_at for t in c.subtree)
+               for c in verb.children)
+
+
+def _names_an_event(token: Token, event_type: str, earlier: list[FoundEvent]) -> bool:
+    words = {lemma_of(token)} | {lemma_of(c) for c in token.children if c.dep_ == "compound"}
+    definite = any(c.lower_ in _DEFINITE for c in token.children if c.dep_ == "det")
+    same_type_words = {w for e in earlier if e.type == event_type for w in e.entry.words}
+    return definite and bool(words & (GENERIC_EVENT_NOUNS | same_type_words))
+
+
+def _resolve_anaphora(event: FoundEvent, earlier: list[FoundEvent]) -> None:
+    subject = event.actor_token
+    if event.is_nominal or subject is None or not _names_an_event(subject, event.type, earlier):
+        return
+    sent_start = event.head.sent.start
+    window = [e for e in earlier if e.type == event.type and e.actor
+              and _sentences_between(e.head, sent_start) <= _ANAPHORA_WINDOW]
+    # a definite noun phrase points back to an event named by a noun phrase, if there is one
+    window = [e for e in window if e.is_nominal] or window
+    if window:
+        event.actor = list(window[-1].actor)
+        event.actor_how = "anaphora"
+
+
+def _sentences_between(token: Token, sent_start: int) -> int:
+    doc = token.doc
+    return sum(1 for s in doc.sents if token.i < s.start <= sent_start)
+
+
+def _fill_from_children(event: FoundEvent, events: list[FoundEvent]) -> None:
+    if event.recipient:
+        return
+    for child in events:
+        if child.parent is not event:
+            continue
+        if child.is_nominal and child.actor and child.head.dep_ in ("dobj", "pobj"):
+            event.recipient = [a for a in child.actor if a not in event.actor]
+        elif child.recipient:
+            event.recipient = [r for r in child.recipient if r not in event.actor]
+        if event.recipient:
+            return
+
+
+def _fill_from_parent(event: FoundEvent) -> None:
+    parent = event.parent
+    if parent is None:
+        return
+    if not event.actor and not event.is_nominal and parent.actor:
+        event.actor = list(parent.actor)
+        event.actor_how = "inherited"
+    if parent.type == event.type:
+        event.location = event.location or list(parent.location)
+        event.time = event.time or parent.time
+
+
+def _place_as_recipient(event: FoundEvent, finder: ArgumentFinder) -> None:
+    if event.recipient or event.type not in _PLACE_RECIPIENT_TYPES or not event.location:
+        return
+    actor_countries = {finder.country(a) for a in event.actor}
+    event.recipient = [p for p in event.location
+                       if finder.country(p) is not None
+                       and finder.country(p) not in actor_countries]

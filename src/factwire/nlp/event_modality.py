@@ -1,0 +1,134 @@
+"""Whether an event happened, and on whose word: modality and attribution of a trigger.
+
+Modality comes from the nearest cue on the path from the trigger up through the clauses that
+govern it: negation ("did not attack" -> negated), a denial ("denied attacking" -> denied), a
+request ("urged Israel to withdraw" -> requested), a modal or condition ("could", "if" ->
+hypothetical), a future or a plan ("will meet", "is scheduled to visit", "plans to", a purpose
+infinitive -> planned); otherwise asserted. The cue words are data
+(data/plover_modality.json).
+
+>>> from factwire.nlp import load
+>>> doc = load()("Israel did not attack Gaza.")
+>>> modality_of(doc[3], load_lexicon())
+'negated'
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from factwire.nlp.event_args import ArgumentFinder, prep_objects
+from factwire.nlp.event_lexicon import Lexicon, lemma_of, load_lexicon
+
+try:  # the quotes component's helper: the quote whose content covers a span
+    from factwire.nlp.quotes import attribution_for_span
+except ImportError:  # an older quotes module without it: fall back on the parse alone
+    attribution_for_span = None
+
+# edges along which a governing clause's cue applies to the trigger
+_UP_DEPS = {"xcomp", "ccomp", "acl", "advcl", "pobj", "prep", "dobj", "pcomp", "conj", "nsubj"}
+_NEG_WORDS = {"not", "n't", "never", "no"}
+
+
+def _aux_cue(token: Token, cues: dict[str, frozenset[str]]) -> str | None:
+    if any(c.lower_ in _NEG_WORDS for c in token.children if c.dep_ in ("neg", "det")):
+        return "negated"  # before the auxiliary: "will not accept" is a refusal
+    for child in token.children:
+        word = child.lower_
+        if child.dep_ in ("aux", "auxpass"):
+            if word in cues["demand_aux"] and _reported(token, cues):
+                return "requested"  # "Russia said Sudan must return the helicopter"
+            if word in cues["planned_aux"] or lemma_of(child) in cues["planned_aux"]:
+                return "planned"
+            if word in cues["hypothetical_aux"]:
+                return "hypothetical"
+        if child.dep_ == "mark" and word in cues["hypothetical_marks"]:
+            return "hypothetical"
+    if token.dep_ == "advcl" and token.head is not token:
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ == "to":
+                return "planned"  # a purpose: "sent troops to support"
+    return None
+
+
+def _reported(token: Token, cues: dict[str, frozenset[str]]) -> bool:
+    return token.dep_ == "ccomp" and lemma_of(token.head) in cues["speech_verbs"]
+
+
+def _head_cue(token: Token, via: str, cues: dict[str, frozenset[str]]) -> str | None:
+    """The cue of a governing word reached from its dependent by the edge ``via``."""
+    lemma = lemma_of(token)
+    if lemma in cues["denied_heads"]:
+        return "denied"
+    if lemma in cues["requested_heads"] and token.pos_ in ("VERB", "NOUN"):
+        return "requested"
+    if lemma in cues["negated_heads"] and via == "xcomp":
+        return "negated"  # "refused to deploy"; but a rejected call was still made
+    if lemma in cues["planned_heads"] or (token.pos_ == "NOUN"
+                                          and lemma in cues["planned_nouns"]):
+        return "planned"
+    return None
+
+
+def modality_of(trigger: Token, lexicon: Lexicon | None = None) -> str:
+    """asserted | planned | requested | denied | negated | hypothetical."""
+    cues = (lexicon or load_lexicon()).modality
+    token, via = trigger, ""
+    for _ in range(6):
+        if token is not trigger:
+            cue = _head_cue(token, via, cues)
+            if cue:
+                return cue
+        cue = _aux_cue(token, cues)
+        if cue:
+            return cue
+        if token.dep_ not in _UP_DEPS or token.head is token:
+            break
+        if token.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj") for c in token.children):
+            break  # a coordinated verb with its own auxiliary or subject stands alone
+        if token.dep_ == "nsubj" and token is not trigger:
+            break
+        if token.dep_ == "advcl" and not any(c.lower_ == "to" for c in token.children):
+            break  # "..., while Airbus insisted": a side clause, not a complement
+        via, token = token.dep_, token.head
+    return "asserted"
+
+
+def attribution_of(doc: Doc, trigger: Span, finder: ArgumentFinder,
+                   lexicon: Lexicon | None = None,
+                   event_starts: frozenset[int] = frozenset()) -> str | None:
+    """The entity the article credits for the event: a quote's speaker, or "according to".
+
+    A "quote" whose cue is itself an event trigger ("Putin rejected Trump's call") reports
+    an act, not a claim: it credits nothing. ``event_starts``: where triggers begin.
+    """
+    if attribution_for_span is not None:
+        quote = attribution_for_span(doc, trigger.start_char, trigger.end_char)
+        if quote is not None and quote.speaker is not None:
+            cue_at = doc.text.find(quote.cue, quote.start, quote.end) if quote.cue else -1
+            cue_end = cue_at + len(quote.cue or "")
+            if cue_at < 0 or not any(cue_at <= at < cue_end for at in event_starts):
+                return quote.speaker
+    return _parsed_attribution(trigger.root, finder, lexicon or load_lexicon())
+
+
+def _parsed_attribution(trigger: Token, finder: ArgumentFinder,
+                        lexicon: Lexicon) -> str | None:
+    """Fallback from the parse: "according to X" in the sentence, or "X said (that) ..."."""
+    speech = lexicon.modality["speech_verbs"]
+    for token in trigger.sent:
+        if token.lower_ == "according":
+            for pobj in prep_objects(token, ("to",)):
+                found = finder.phrase_entities(pobj)
+                if found:
+                    return found[0]
+    token = trigger
+    for _ in range(6):
+        if token.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or token.head is token:
+            return None
+        token = token.head
+        if lemma_of(token) in speech and token.pos_ == "VERB":
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            found = finder.phrase_entities(subject)
+            return found[0] if found else None
+    return None

@@ -1,0 +1,489 @@
+"""What a matched time expression means: TIMEX3 type and value, given anchor and tense.
+
+``resolve(candidate, anchor, tense)`` -> ``(type, value)`` or None when the words are not a
+time after all. ``anchor`` is the publication date (or None: values stay unanchored, e.g.
+``XXXX-07-15``); ``tense`` is "past", "future", "present" or None (from the governing verb).
+
+>>> import datetime as dt
+>>> from factwire.nlp.timex_grammar import find_candidates
+>>> resolve(find_candidates("last August")[0], dt.date(2025, 4, 2), "past")
+('DATE', '2024-08')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from factwire.nlp.timex_calendar import (
+    SEASON_ORDER,
+    UNANCHORED,
+    duration_value,
+    quarter_of,
+    season_of,
+    shift,
+    timex_at,
+    weekday_near,
+    year_for_month_day,
+)
+from factwire.nlp.timex_grammar import Candidate, lexicon, ref_kind
+
+Resolved = tuple[str, str] | None
+
+
+def _key(word: str) -> str:
+    return " ".join(word.lower().replace("’", "'").rstrip(".").split())
+
+
+def month_number(word: str) -> int:
+    """``month_number("Sept.") == 9``."""
+    return lexicon()["months"][_key(word)]
+
+
+def unit_code(word: str) -> str:
+    """``unit_code("years") == "Y"``."""
+    return lexicon()["units"][_key(word)]
+
+
+def parse_number(text: str) -> float | None:
+    """``parse_number("twenty-four") == 24``; vague amounts ("several") give None."""
+    words = _key(text).replace("-", " ")
+    half = 0.5 if words.endswith("and a half") else 0.0
+    words = words.removesuffix("and a half").strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", words):
+        return float(words) + half
+    numbers = lexicon()["numbers"]
+    if words in numbers:
+        return numbers[words] + half
+    parts = words.split()
+    if parts and all(p in numbers for p in parts):
+        return sum(numbers[p] for p in parts) + half
+    return None
+
+
+def _year(text: str) -> int:
+    return int(text)
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _date_value(anchor, year: str | None, month: int, day: int | None, tense) -> str:
+    """YYYY-MM(-DD), guessing the year from the anchor and tense when the text has none."""
+    if year is not None:
+        y = _year(year)
+    elif anchor is not None:
+        y = year_for_month_day(anchor, month, day, tense or "present")
+    else:
+        y = None
+    head = "XXXX" if y is None else f"{y:04d}"
+    return f"{head}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def _full_date(g: dict, anchor, tense) -> Resolved:
+    month, day = month_number(g["mon"]), _day(g["d"])
+    value = _date_value(anchor, g.get("y"), month, day, tense)
+    if not _valid(2000 if value.startswith("X") else int(value[:4]), month, day):
+        return None  # "Feb. 30" (2000 is a leap year, so Feb. 29 passes without a year)
+    return "DATE", value
+
+
+def _iso(g: dict, anchor, tense) -> Resolved:
+    try:
+        day = dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
+    except ValueError:
+        return None
+    if g.get("h"):
+        return "TIME", f"{day.isoformat()}T{g['h']}:{g['mi']}"
+    return "DATE", day.isoformat()
+
+
+def _slash(g: dict, anchor, tense) -> Resolved:
+    year = int(g["y"]) + (1900 if len(g["y"]) == 2 and int(g["y"]) > 30 else 0)
+    year += 2000 if len(g["y"]) == 2 and year < 100 else 0
+    try:
+        return "DATE", dt.date(year, int(g["m"]), int(g["d"])).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_year(g: dict, anchor, tense) -> Resolved:
+    return "DATE", f"{_year(g['y']):04d}-{month_number(g['mon']):02d}"
+
+
+def _month(g: dict, anchor, tense) -> Resolved:
+    month, rel = month_number(g["mon"]), (g.get("rel") or "").lower()
+    if anchor is None:
+        return "DATE", f"XXXX-{month:02d}"
+    if rel in ("last", "past", "previous"):
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif rel in ("next", "coming"):
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif rel == "this":
+        year = anchor.year
+    else:
+        year = year_for_month_day(anchor, month, None, tense or "present")
+        if tense != "future" and month == anchor.month:
+            year = anchor.year
+    return "DATE", f"{year:04d}-{month:02d}"
+
+
+def _year_rule(g: dict, anchor, tense) -> Resolved:
+    return "DATE", f"{_year(g['y']):04d}"
+
+
+def _decade(g: dict, anchor, tense) -> Resolved:
+    if g.get("dec"):
+        return "DATE", g["dec"][:3]
+    century = "19" if anchor is None or int(g["dec2"]) > anchor.year % 100 else \
+        f"{anchor.year:04d}"[:2]
+    return "DATE", century + g["dec2"][0]
+
+
+def _century(g: dict, anchor, tense) -> Resolved:
+    digits = re.match(r"\d+", g["ord"])
+    n = int(digits.group()) if digits else lexicon()["ordinals"].get(_key(g["ord"]))
+    if not n or n < 1:
+        return None
+    return "DATE", f"{n - 1:02d}"
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def _decade_word(g: dict, anchor, tense) -> Resolved:
+    """"the nineties" -> 199 (the century of the words, else the last such decade)."""
+    decade = _DECADE_WORDS[_key(g["decw"])]
+    text = g.get("_text", "").lower()
+    century = 20 if "twenty" in text else 19
+    if "nineteen" not in text and "twenty" not in text and anchor is not None and \
+            decade * 10 > anchor.year % 100 + 100 * (anchor.year // 100 - 19):
+        century = 19
+    return "DATE", f"{century}{decade}"
+
+
+def _weekday(g: dict, anchor, tense) -> Resolved:
+    weekday = lexicon()["weekdays"][_key(g["wd"])]
+    pod = _pod(g)
+    if anchor is None:
+        return ("TIME" if pod else "DATE"), f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else "")
+    rel = (g.get("rel") or "").lower()
+    direction = {"last": "last", "past": "last", "previous": "last", "next": "next",
+                 "coming": "next", "following": "next", "this": "this"}.get(rel)
+    if g.get("pos") and not direction:
+        tense = None  # "Wednesday's ruling": the verb's tense says nothing about it
+    direction = direction or ("future" if tense == "future" else "past")
+    day = weekday_near(anchor, weekday, direction)
+    return ("TIME" if pod else "DATE"), day.isoformat() + (f"T{pod}" if pod else "")
+
+
+def _pod(g: dict) -> str | None:
+    return lexicon()["parts_of_day"][_key(g["pod"])] if g.get("pod") else None
+
+
+_DEIXIS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1,
+           "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
+def _deictic(g: dict, anchor, tense) -> Resolved:
+    word = _key(g["deix"])
+    pod = "NI" if word == "tonight" else _pod(g)
+    if word == "last" and pod != "NI":
+        return None
+    offset = _DEIXIS[word]
+    if anchor is None:
+        ref = "PRESENT_REF" if offset == 0 else ("PAST_REF" if offset < 0 else "FUTURE_REF")
+        return ("TIME" if pod else "DATE"), ref
+    day = (anchor + dt.timedelta(days=offset)).isoformat()
+    return ("TIME", f"{day}T{pod}") if pod else ("DATE", day)
+
+
+def _ref(g: dict, anchor, tense) -> Resolved:
+    return "DATE", ref_kind(g["ref"])
+
+
+_REL_STEP = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1,
+             "this": 0, "current": 0, "same": 0}
+
+
+def _rel_unit(g: dict, anchor, tense) -> Resolved:
+    rel, word = _key(g["rel"]), _key(g["unit"])
+    seasons = lexicon()["seasons"]
+    if word in seasons:
+        return _season({"rel": rel, "season": word}, anchor, tense)
+    unit = unit_code(word)
+    if g.get("the") and rel in ("past", "last") and not g.get("season") and not g.get("edge"):
+        return "DURATION", duration_value(1, unit)
+    if anchor is None:
+        return "DATE", UNANCHORED.get(unit, "XXXX")
+    day = shift(anchor, unit, _REL_STEP.get(rel, 0))
+    if g.get("season"):
+        return "DATE", f"{day.year:04d}-{seasons[_key(g['season'])]}"
+    return "DATE", timex_at(day, unit)
+
+
+def _ago(g: dict, anchor, tense) -> Resolved:
+    n, unit, direction = parse_number(g["num"]), unit_code(g["unit"]), _key(g["dir"])
+    if direction in ("before", "after"):
+        return "DURATION", duration_value(n, unit)
+    sign = 1 if direction in ("later", "from now", "hence") else -1
+    if n is None or anchor is None:
+        return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
+    day = shift(anchor, unit, int(sign * n)) if n == int(n) else anchor
+    return "DATE", timex_at(day, unit if unit not in ("2W",) else "W")
+
+
+def _rel_day(g: dict, anchor, tense) -> Resolved:
+    word = _key(g["unit"])
+    pod = lexicon()["parts_of_day"].get(word)
+    unit = "D" if pod else unit_code(word)
+    step = {"previous": -1, "preceding": -1, "next": 1, "following": 1}.get(
+        _key(g.get("rel") or ""), 0)
+    if anchor is None:
+        return "DATE", UNANCHORED.get(unit, "XXXX")
+    day = shift(anchor, unit, step)
+    return ("TIME", f"{day.isoformat()}T{pod}") if pod else ("DATE", timex_at(day, unit))
+
+
+def _duration(g: dict, anchor, tense) -> Resolved:
+    n, unit = parse_number(g["num"]), unit_code(g["unit"])
+    if g.get("adj") and "old" in g["adj"].lower():
+        return None
+    return "DURATION", duration_value(n, unit)
+
+
+def _span(g: dict, anchor, tense) -> Resolved:
+    unit, plural = unit_code(g["unit"]), g["unit"].lower().endswith("s")
+    rel = _key(g["rel"])
+    if plural and rel in ("next", "coming", "following") and not g.get("num"):
+        return "DATE", "FUTURE_REF"
+    if plural or g.get("num"):
+        return "DURATION", duration_value(None, unit)
+    return "DURATION", duration_value(1, unit)
+
+
+def _ahead(g: dict, anchor, tense) -> Resolved:
+    return "DATE", "FUTURE_REF"
+
+
+def _plural(g: dict, anchor, tense) -> Resolved:
+    return "DURATION", duration_value(None, unit_code(g["unit"]))
+
+
+_HALF_OR_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                    "fourth": 4, "4th": 4}
+
+
+def _quarter(g: dict, anchor, tense) -> Resolved:
+    half = g["unit"].lower() == "half"
+    letter, count = ("H", 2) if half else ("Q", 4)
+    n = _HALF_OR_QUARTER.get(_key(g["ord"]), count)
+    year = g.get("y") or g.get("y1")
+    if year:
+        return "DATE", f"{_year(year):04d}-{letter}{n}"
+    if anchor is None:
+        return "DATE", f"XXXX-{letter}{n}"
+    current = quarter_of(anchor) if not half else (1 if anchor.month <= 6 else 2)
+    y = anchor.year - 1 if n > current and tense == "past" else anchor.year
+    return "DATE", f"{y:04d}-{letter}{n}"
+
+
+def _qcode(g: dict, anchor, tense) -> Resolved:
+    q = g.get("q") or g.get("q2")
+    year = g.get("y") or (f"{anchor.year:04d}" if anchor else "XXXX")
+    return "DATE", f"{year}-Q{q}"
+
+
+_YEAR_BACK = ("year-ago", "year-earlier", "comparable", "corresponding")
+
+
+def _the_unit(g: dict, anchor, tense) -> Resolved:
+    unit, rel = unit_code(g["unit"]), _key(g.get("rel") or "")
+    if anchor is None:
+        return "DATE", UNANCHORED.get(unit, "XXXX")
+    if unit == "Q":
+        back = {"current": 0, "year-ago": -5, "year-earlier": -5}.get(rel, -1)
+        return "DATE", timex_at(shift(anchor, "Q", back), "Q")
+    if unit == "WE":
+        direction = "future" if tense == "future" else "last"
+        return "DATE", timex_at(weekday_near(anchor, 6, direction), "WE")
+    back = -1 if rel in _YEAR_BACK else 0
+    return "DATE", timex_at(shift(anchor, "Y", back), unit)
+
+
+def _season(g: dict, anchor, tense) -> Resolved:
+    code = lexicon()["seasons"][_key(g["season"])]
+    if g.get("yw"):
+        return "DATE", f"{year_from_words(g['yw']):04d}-{code}"
+    if g.get("y"):
+        return "DATE", f"{_year(g['y']):04d}-{code}"
+    if anchor is None:
+        return "DATE", f"XXXX-{code}"
+    year, now = season_of(anchor)
+    later = SEASON_ORDER[code] > SEASON_ORDER[now]
+    earlier = SEASON_ORDER[code] < SEASON_ORDER[now]
+    rel = _key(g.get("rel") or "")
+    if rel in ("last", "past", "previous") or (not rel and tense == "past" and later):
+        year -= 0 if earlier else 1
+    elif rel in ("next", "coming") or (not rel and tense == "future" and earlier):
+        year += 0 if later else 1
+    return "DATE", f"{year:04d}-{code}"
+
+
+def _clock_time(g: dict) -> str | None:
+    """"T17:00" from hour, minutes and am/pm groups; None when not a clock time."""
+    if g.get("word"):
+        return {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00"}[_key(g["word"])]
+    hour = parse_number(g["hw"]) if g.get("hw") else int(g["h"])
+    if hour is None or hour != int(hour):
+        return None
+    hour, minute = int(hour), int(g.get("mi") or 0)
+    ap = (g.get("ap") or "").lower().replace(".", "")
+    if hour > 24 or (ap and not 1 <= hour <= 12):
+        return None
+    if ap == "pm" and hour < 12:
+        hour += 12
+    elif ap == "am" and hour == 12:
+        hour = 0
+    return f"T{hour:02d}:{minute:02d}"
+
+
+def _clock(g: dict, anchor, tense) -> Resolved:
+    clock = _clock_time(g)
+    if clock is None:
+        return None
+    day = anchor.isoformat() if anchor else "XXXX-XX-XX"
+    return "TIME", day + clock
+
+
+def _day_clock(cand: Candidate, anchor, tense) -> Resolved:
+    day, clock = cand.parts
+    resolved = resolve(day, anchor, tense)
+    clock_value = _clock_time(clock.groups)
+    if resolved is None or clock_value is None:
+        return None
+    return "TIME", resolved[1].split("T")[0] + clock_value
+
+
+_SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+                "monthly": "P1M", "quarterly": "P1Q", "yearly": "P1Y", "annually": "P1Y",
+                "semiannually": "P6M", "biannually": "P6M", "hourly": "PT1H"}
+
+
+def _set(g: dict, anchor, tense) -> Resolved:
+    word = _key(g["unit"])
+    lex = lexicon()
+    if word in lex["weekdays"]:
+        return "SET", f"XXXX-WXX-{lex['weekdays'][word]}"
+    if word in lex["months"]:
+        return "SET", f"XXXX-{lex['months'][word]:02d}"
+    if word in lex["seasons"]:
+        return "SET", f"XXXX-{lex['seasons'][word]}"
+    if word in lex["parts_of_day"]:
+        return "SET", f"XXXX-XX-XXT{lex['parts_of_day'][word]}"
+    n = parse_number(g["num"]) if g.get("num") else 1
+    n = n * 2 if g.get("other") and n else n
+    return "SET", duration_value(n, unit_code(word))
+
+
+def _set_adv(g: dict, anchor, tense) -> Resolved:
+    return "SET", _SET_ADVERBS[_key(g["adv"])]
+
+
+def _set_per(g: dict, anchor, tense) -> Resolved:
+    return "SET", duration_value(1, unit_code(g["unit"]))
+
+
+def _holiday(g: dict, anchor, tense) -> Resolved:
+    code = lexicon()["holidays"][_key(g["hol"])]
+    if g.get("y"):
+        year = _year(g["y"])
+    elif anchor is None:
+        return "DATE", "XXXX-" + code if "-" in code else "XXXX-XX-XX"
+    else:
+        year = anchor.year
+    if "-" not in code:
+        day = dt.date.fromisoformat(_movable_holiday(code, year))
+        if not g.get("y") and anchor is not None and (day - anchor).days > 31 and \
+                (tense == "past" or _key(g.get("rel") or "") == "last"):
+            day = dt.date.fromisoformat(_movable_holiday(code, year - 1))
+        return "DATE", day.isoformat()
+    month, day = (int(x) for x in code.split("-"))
+    if not g.get("y") and anchor is not None:
+        rel = _key(g.get("rel") or "")
+        wanted = "past" if rel == "last" else "future" if rel == "next" else (tense or "present")
+        year = year_for_month_day(anchor, month, day, wanted)
+    return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _movable_holiday(code: str, year: int) -> str:
+    """US holidays fixed by weekday: Thanksgiving, Labor Day, Memorial Day."""
+    if code == "ELECTION":  # the Tuesday after the first Monday of November
+        first_monday = dt.date.fromisoformat(_movable_holiday("ELECTION_MONDAY", year))
+        return (first_monday + dt.timedelta(days=1)).isoformat()
+    month, weekday, nth = {"THANKSGIVING": (11, 4, 4), "LABOR": (9, 1, 1),
+                           "MEMORIAL": (5, 1, -1), "ELECTION_MONDAY": (11, 1, 1)}[code]
+    days = [dt.date(year, month, d) for d in range(1, 32) if _valid(year, month, d)]
+    matching = [d for d in days if d.isoweekday() == weekday]
+    return matching[nth - 1 if nth > 0 else -1].isoformat()
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def year_from_words(words: str) -> int:
+    """``year_from_words("nineteen ninety-six") == 1996``; "two thousand one" -> 2001."""
+    parts = _key(words).replace("-", " ").split()
+    numbers = lexicon()["numbers"]
+    if parts[:2] == ["two", "thousand"]:
+        rest = [p for p in parts[2:] if p != "and"]
+        return 2000 + sum(numbers[p] for p in rest)
+    century = numbers[parts[0]] * 100
+    rest = [p for p in parts[1:] if p != "oh"]
+    if rest == ["hundred"]:
+        return century
+    return century + sum(numbers[p] for p in rest)
+
+
+def _year_word(g: dict, anchor, tense) -> Resolved:
+    return "DATE", f"{year_from_words(g['yw']):04d}"
+
+
+def _year_ago(g: dict, anchor, tense) -> Resolved:
+    if _key(g["adj"]) in ("year-end", "year end", "year's end"):
+        return "DATE", f"{anchor.year:04d}" if anchor else "XXXX"
+    if anchor is None:
+        return "DATE", "XXXX"
+    what = _key(g.get("what") or "")
+    if what.endswith("months"):
+        return "DURATION", duration_value(parse_number(what.split()[0]), "M")
+    if "quarter" in what:
+        return "DATE", timex_at(shift(anchor, "Q", -5), "Q")
+    return "DATE", f"{anchor.year - 1:04d}"
+
+
+_RESOLVERS = {
+    "iso": _iso, "slash": _slash, "mdy": _full_date, "dmy": _full_date, "my": _month_year,
+    "ym": _month_year, "month": _month, "year": _year_rule, "decade": _decade,
+    "century": _century, "weekday": _weekday, "deictic": _deictic, "pod": _deictic,
+    "ref": _ref, "rel_unit": _rel_unit, "ago": _ago, "rel_day": _rel_day,
+    "duration": _duration, "span": _span, "ahead": _ahead, "plural": _plural,
+    "quarter": _quarter, "qcode": _qcode, "the_unit": _the_unit, "season": _season,
+    "clock": _clock, "clock24": _clock, "oclock": _clock, "noon": _clock, "set": _set,
+    "set_adv": _set_adv, "set_per": _set_per, "holiday": _holiday, "year_word": _year_word,
+    "year_ago": _year_ago, "decade_word": _decade_word,
+}
+
+
+def resolve(cand: Candidate, anchor: dt.date | None, tense: str | None) -> Resolved:
+    """(TIMEX3 type, value) of a candidate, or None when its words are not a time."""
+    if cand.rule == "day_clock":
+        return _day_clock(cand, anchor, tense)
+    return _RESOLVERS[cand.rule](cand.groups, anchor, tense)

@@ -1,0 +1,169 @@
+"""The Store: add extracted articles, read them back, query their facts.
+
+>>> store = Store("sqlite://")  # in memory
+>>> store.count_articles()
+0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import sessionmaker
+
+from factwire.errors import StoreError
+from factwire.model import ArticleFacts
+from factwire.store.engine import create_schema, database_name, database_url, open_engine
+from factwire.store.read import (
+    EventRecord,
+    Filters,
+    QuantityRecord,
+    QuoteRecord,
+    count_articles,
+    query_events,
+    query_quantities,
+    query_quotes,
+)
+from factwire.store.schema import ArticleRow
+from factwire.store.write import write_facts
+
+DateLike = dt.date | str | None
+
+
+def as_date(value: DateLike) -> dt.date | None:
+    """A date from a ``date`` or an ISO ``YYYY-MM-DD`` string."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+def make_filters(since: DateLike = None, until: DateLike = None, country: str | None = None,
+                 type: str | list[str] | None = None) -> Filters:
+    """A Filters from user-facing arguments (dates as strings, one type or several)."""
+    types = (type,) if isinstance(type, str) else tuple(type or ())
+    return Filters(since=as_date(since), until=as_date(until),
+                   country=country.upper() if country else None,
+                   types=tuple(t.upper() for t in types))
+
+
+def _missing_sqlite_file(url) -> str | None:
+    """The path of a SQLite database file that does not exist, else None."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return None if os.path.exists(url.database) else url.database
+
+
+class Store:
+    """Extracted articles and their facts in a SQL database.
+
+    ``url``: a SQLAlchemy URL (``sqlite:///factwire.db``, ``postgresql+psycopg://...``) or a
+    plain path, which means a SQLite file. Each article is written in one transaction and
+    keyed by its content hash, so adding it again changes nothing. ``create=False``: a
+    SQLite file that does not exist yet is an error instead of a new, empty database.
+    """
+
+    def __init__(self, url: str | os.PathLike = "factwire.db", *, create: bool = True) -> None:
+        self.url = database_url(url)
+        self.engine = open_engine(self.url)
+        if not create and (missing := _missing_sqlite_file(self.engine.url)):
+            self.engine.dispose()
+            raise StoreError(f"{missing}: no such database; create it with `factwire ingest`")
+        self.name = database_name(self.engine.url)
+        self.has_search = create_schema(self.engine, self.name)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    def add(self, facts: ArticleFacts) -> bool:
+        """Store an article and all its facts; False (and no change) if it is already stored.
+
+        Raises StoreError when the facts cannot be stored (nothing is written then).
+        """
+        article_id = facts.article.id
+        try:
+            with self._sessions.begin() as session:
+                write_facts(session, facts)
+        except IntegrityError as error:
+            if self.has(article_id):
+                return False
+            raise StoreError(f"article {article_id[:12]}: its facts could not be stored "
+                             f"({error.orig}); nothing was written") from error
+        except OperationalError as error:
+            raise StoreError(f"{self.name}: could not write article {article_id[:12]} "
+                             f"({error.orig}); nothing was written") from error
+        return True
+
+    def has(self, article_id: str) -> bool:
+        """Whether the article with this id (content hash) is stored."""
+        with self._sessions() as session:
+            stmt = select(ArticleRow.id).where(ArticleRow.id == article_id)
+            return session.scalar(stmt) is not None
+
+    def facts(self, article_id: str) -> ArticleFacts:
+        """The stored ArticleFacts of an article, exactly as added. KeyError if absent."""
+        with self._sessions() as session:
+            row = session.get(ArticleRow, article_id)
+            if row is None:
+                raise KeyError(f"no article with id {article_id} in {self.name}")
+            data = dict(row.facts_json)
+            data["article"] = {**data["article"], "text": row.text}
+            return ArticleFacts.from_dict(data)
+
+    def article_ids(self) -> list[str]:
+        """Ids of every stored article, oldest publication first."""
+        with self._sessions() as session:
+            stmt = select(ArticleRow.id).order_by(ArticleRow.published, ArticleRow.id)
+            return list(session.scalars(stmt))
+
+    def count_articles(self, since: DateLike = None, until: DateLike = None,
+                       country: str | None = None) -> int:
+        """How many articles are stored (published in the period, naming the country)."""
+        with self._sessions() as session:
+            return count_articles(session, make_filters(since, until, country))
+
+    def events(self, since: DateLike = None, until: DateLike = None,
+               country: str | None = None, type: str | list[str] | None = None,
+               ) -> list[EventRecord]:
+        """Events with actor/recipient/location names and countries and their sentence."""
+        with self._sessions() as session:
+            return query_events(session, make_filters(since, until, country, type))
+
+    def quantities(self, since: DateLike = None, until: DateLike = None,
+                   country: str | None = None) -> list[QuantityRecord]:
+        """Figures with what they count, their subject, time and source resolved."""
+        with self._sessions() as session:
+            return query_quantities(session, make_filters(since, until, country))
+
+    def quotes(self, since: DateLike = None, until: DateLike = None,
+               country: str | None = None, speaker: str | None = None) -> list[QuoteRecord]:
+        """Quotes with their speakers resolved, in publication order; ``speaker``: by name."""
+        with self._sessions() as session:
+            return query_quotes(session, make_filters(since, until, country), speaker)
+
+    def search(self, query: str, limit: int = 20) -> list[str]:
+        """Ids of articles whose title or text match an FTS5 query, best first (SQLite)."""
+        if not self.has_search:
+            raise StoreError(f"{self.name}: full-text search needs SQLite with FTS5")
+        stmt = text("SELECT article_id FROM article_search WHERE article_search MATCH :q "
+                    "ORDER BY rank LIMIT :limit")
+        with self._sessions() as session:
+            try:
+                return list(session.scalars(stmt, {"q": query, "limit": limit}))
+            except OperationalError as error:
+                raise StoreError(f"search {query!r}: {error.orig}") from error
+
+    def count(self, table: type) -> int:
+        """Rows in one of the schema's tables (for checks and statistics)."""
+        with self._sessions() as session:
+            return session.scalar(select(func.count()).select_from(table))

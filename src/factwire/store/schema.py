@@ -1,0 +1,253 @@
+"""The store's tables: one row per article and per fact, each fact keyed by (article, local id).
+
+Every fact keeps its character offsets into ``articles.text`` so it links back to the words
+that state it. ``articles.facts_json`` keeps the extracted ArticleFacts (without the text,
+which is in ``articles.text``) so an article reads back exactly as it was extracted.
+
+Only portable column types are used (no SQLite-only SQL): the same schema serves PostgreSQL
+by URL. Facts reference each other (a quantity's subject, an event's time) by local id
+without foreign keys, because a reference the extractor left dangling must not make the whole
+article unstorable; the joins are outer joins. Child rows reference their article with
+``ON DELETE CASCADE``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Bump on every schema change; later changes come as named Alembic migrations.
+SCHEMA_VERSION = 1
+
+ID = String(64)  # a SHA-256 hex digest
+LOCAL_ID = String(32)  # "e1", "t3", "v12"...
+CODE = String(32)  # short codes: types, modes, reasons, comparators
+COUNTRY = CODE  # ISO 3166-1 alpha-3 (room to spare: PostgreSQL enforces lengths)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every factwire table."""
+
+
+def _article_fk() -> Any:
+    return ForeignKey("articles.id", ondelete="CASCADE")
+
+
+class SchemaVersion(Base):
+    """Which schema version this database holds (one row per version applied)."""
+
+    __tablename__ = "factwire_schema_version"
+
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    description: Mapped[str] = mapped_column(Text)
+    applied_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ArticleRow(Base):
+    """An article as read, with its metadata and its extracted facts as JSON."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text, index=True)
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    language: Mapped[str | None] = mapped_column(CODE)
+    source_id: Mapped[str | None] = mapped_column(Text)
+    source_path: Mapped[str | None] = mapped_column(Text)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    contract_version: Mapped[str] = mapped_column(CODE)
+    facts_json: Mapped[dict] = mapped_column(JSON)
+
+
+class RemovedRow(Base):
+    """A filler span of an article (lorem ipsum, placeholders, boilerplate)."""
+
+    __tablename__ = "removed_spans"
+
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(CODE)
+
+
+class EntityRow(Base):
+    """An actor or place of one article (canonical entities across articles come later)."""
+
+    __tablename__ = "entities"
+    __table_args__ = (Index("ix_entities_country", "country"), Index("ix_entities_name", "name"))
+
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(CODE)
+    country: Mapped[str | None] = mapped_column(COUNTRY)
+    role: Mapped[str | None] = mapped_column(Text)
+    sector: Mapped[str | None] = mapped_column(Text)
+    nominal: Mapped[bool] = mapped_column(Boolean, default=False)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    geonameid: Mapped[int | None] = mapped_column(Integer)
+    geo_feature: Mapped[str | None] = mapped_column(CODE)
+    geo_admin1: Mapped[str | None] = mapped_column(Text)
+    geo_country: Mapped[str | None] = mapped_column(COUNTRY)
+    geo_precision: Mapped[str | None] = mapped_column(CODE)
+
+
+class MentionRow(Base):
+    """One mention of an entity: where the article names it."""
+
+    __tablename__ = "mentions"
+    __table_args__ = (
+        ForeignKeyConstraint(["article_id", "entity_id"],
+                             ["entities.article_id", "entities.entity_id"], ondelete="CASCADE"),
+    )
+
+    article_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    entity_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class TimeRow(Base):
+    """A time expression with its TIMEX3 value."""
+
+    __tablename__ = "times"
+
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
+    time_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(CODE)
+    value: Mapped[str | None] = mapped_column(String(64), index=True)
+    begin: Mapped[str | None] = mapped_column(String(64))
+    until: Mapped[str | None] = mapped_column(String(64))
+
+
+class QuantityRow(Base):
+    """A numeric claim: value or range, what it counts, whose, when, on whose word."""
+
+    __tablename__ = "quantities"
+
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
+    quantity_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    value: Mapped[float | None] = mapped_column(Float)
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    comparator: Mapped[str] = mapped_column(CODE)
+    change: Mapped[str | None] = mapped_column(CODE)
+    unit: Mapped[str | None] = mapped_column(Text)
+    counted: Mapped[str | None] = mapped_column(Text, index=True)
+    subject_id: Mapped[str | None] = mapped_column(LOCAL_ID)
+    time_id: Mapped[str | None] = mapped_column(LOCAL_ID)
+    source_id: Mapped[str | None] = mapped_column(LOCAL_ID)
+    derived: Mapped[bool] = mapped_column(Boolean, default=False)
+    derived_from: Mapped[list] = mapped_column(JSON)
+    relative_to: Mapped[str | None] = mapped_column(LOCAL_ID)
+
+
+class QuoteRow(Base):
+    """Reported speech: speaker, cue verb and the words reported."""
+
+    __tablename__ = "quotes"
+
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
+    quote_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(CODE)
+    speaker_id: Mapped[str | None] = mapped_column(LOCAL_ID)
+    speaker_text: Mapped[str | None] = mapped_column(Text)
+    cue: Mapped[str | None] = mapped_column(Text)
+    content_start: Mapped[int | None] = mapped_column(Integer)
+    content_end: Mapped[int | None] = mapped_column(Integer)
+    content_text: Mapped[str | None] = mapped_column(Text)
+    medium_id: Mapped[str | None] = mapped_column(LOCAL_ID)
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class EventRow(Base):
+    """A PLOVER event as one article reports it (merged events across articles come later)."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_type", "type"),)
+
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
+    event_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
+    type: Mapped[str] = mapped_column(CODE)
+    mode: Mapped[str | None] = mapped_column(CODE)
+    time_id: Mapped[str | None] = mapped_column(LOCAL_ID)
+    modality: Mapped[str] = mapped_column(CODE)
+    attributed_to: Mapped[str | None] = mapped_column(LOCAL_ID)
+    trigger_start: Mapped[int] = mapped_column(Integer)
+    trigger_end: Mapped[int] = mapped_column(Integer)
+    trigger_text: Mapped[str] = mapped_column(Text)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    sentence_text: Mapped[str] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(Float)
+    negated: Mapped[bool] = mapped_column(Boolean, default=False)
+    parent: Mapped[str | None] = mapped_column(LOCAL_ID)
+
+
+class EventArgRow(Base):
+    """An entity in an event: role is ``actor``, ``recipient`` or ``location``."""
+
+    __tablename__ = "event_args"
+    __table_args__ = (
+        ForeignKeyConstraint(["article_id", "event_id"],
+                             ["events.article_id", "events.event_id"], ondelete="CASCADE"),
+        Index("ix_event_args_entity", "article_id", "entity_id"),
+    )
+
+    article_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    event_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
+    role: Mapped[str] = mapped_column(CODE, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[str] = mapped_column(LOCAL_ID)
+
+
+class EventQuantityRow(Base):
+    """A figure stated about an event (troops mobilized, people killed...)."""
+
+    __tablename__ = "event_quantities"
+    __table_args__ = (
+        ForeignKeyConstraint(["article_id", "event_id"],
+                             ["events.article_id", "events.event_id"], ondelete="CASCADE"),
+    )
+
+    article_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    event_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
+    quantity_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
+
+
+ARGUMENT_ROLES = ("actor", "recipient", "location")
+
+# The tables holding an article's facts, in the order they are written (parents first).
+FACT_TABLES = (RemovedRow, EntityRow, MentionRow, TimeRow, QuantityRow, QuoteRow, EventRow,
+               EventArgRow, EventQuantityRow)

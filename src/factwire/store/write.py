@@ -1,0 +1,153 @@
+"""From ArticleFacts to table rows, and writing them in one transaction.
+
+>>> from factwire.model import Article, ArticleFacts
+>>> rows = fact_rows(ArticleFacts(article=Article(id="a1", text="Hi.")))
+>>> rows[ArticleRow][0]["id"]
+'a1'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from factwire.model import Article, ArticleFacts, Entity, Event, Quantity, Quote
+from factwire.store.schema import (
+    ARGUMENT_ROLES,
+    FACT_TABLES,
+    ArticleRow,
+    EntityRow,
+    EventArgRow,
+    EventQuantityRow,
+    EventRow,
+    MentionRow,
+    QuantityRow,
+    QuoteRow,
+    RemovedRow,
+    TimeRow,
+)
+
+Rows = dict[type, list[dict[str, Any]]]
+
+
+def write_facts(session: Session, facts: ArticleFacts) -> None:
+    """Insert the article and all its facts in ``session`` (the caller commits)."""
+    connection = session.connection()
+    for model, rows in fact_rows(facts).items():
+        if rows:  # Core executemany: one statement per table (the ORM splits by key sets)
+            connection.execute(insert(model.__table__), rows)
+
+
+def fact_rows(facts: ArticleFacts) -> Rows:
+    """Every row of one article, by table, parents before children."""
+    aid = facts.article.id
+    rows: Rows = {ArticleRow: [article_row(facts)]}
+    rows.update({table: [] for table in FACT_TABLES})
+    rows[RemovedRow] = [{"article_id": aid, "seq": i, "start": r.start, "end": r.end,
+                         "reason": r.reason} for i, r in enumerate(facts.removed)]
+    for entity in facts.entities:
+        rows[EntityRow].append(entity_row(aid, entity))
+        rows[MentionRow].extend(
+            {"article_id": aid, "entity_id": entity.id, "seq": i, "start": m.start,
+             "end": m.end, "text": m.text} for i, m in enumerate(entity.mentions))
+    rows[TimeRow] = [{"article_id": aid, "time_id": t.id, "start": t.start, "end": t.end,
+                      "text": t.text, "type": t.type, "value": t.value, "begin": t.begin,
+                      "until": t.until} for t in facts.times]
+    rows[QuantityRow] = [quantity_row(aid, q) for q in facts.quantities]
+    rows[QuoteRow] = [quote_row(aid, q) for q in facts.quotes]
+    for event in facts.events:
+        rows[EventRow].append(event_row(aid, event, facts.article.text))
+        rows[EventArgRow].extend(event_arg_rows(aid, event))
+        rows[EventQuantityRow].extend(
+            {"article_id": aid, "event_id": event.id, "quantity_id": q}
+            for q in dict.fromkeys(event.quantities))
+    return rows
+
+
+def article_row(facts: ArticleFacts) -> dict[str, Any]:
+    """The ``articles`` row; ``facts_json`` leaves out the text, kept once in ``text``."""
+    article: Article = facts.article
+    data = facts.to_dict()
+    data["article"] = {k: v for k, v in data["article"].items() if k != "text"}
+    return {
+        "id": article.id, "text": article.text, "url": article.url, "title": article.title,
+        "outlet": article.outlet, "published": parse_date(article.published),
+        "language": article.language, "source_id": article.source_id,
+        "source_path": article.source_path, "ingested_at": dt.datetime.now(dt.UTC),
+        "contract_version": facts.factwire, "facts_json": data,
+    }
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """The calendar date of a published value such as ``2025-04-02`` or ``2025-04-02T10:00``."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None  # an unparseable date is kept verbatim in facts_json
+
+
+def entity_row(aid: str, entity: Entity) -> dict[str, Any]:
+    geo = entity.geo
+    return {
+        "article_id": aid, "entity_id": entity.id, "name": entity.name, "type": entity.type,
+        "country": entity.country, "role": entity.role, "sector": entity.sector,
+        "nominal": entity.nominal,
+        "lat": geo.lat if geo else None, "lon": geo.lon if geo else None,
+        "geonameid": geo.geonameid if geo else None,
+        "geo_feature": geo.feature if geo else None,
+        "geo_admin1": geo.admin1 if geo else None,
+        "geo_country": geo.country if geo else None,
+        "geo_precision": geo.precision if geo else None,
+    }
+
+
+def quantity_row(aid: str, q: Quantity) -> dict[str, Any]:
+    return {
+        "article_id": aid, "quantity_id": q.id, "start": q.start, "end": q.end,
+        "text": q.text, "value": q.value, "low": q.low, "high": q.high,
+        "approximate": q.approximate, "comparator": q.comparator, "change": q.change,
+        "unit": q.unit, "counted": q.counted, "subject_id": q.subject, "time_id": q.time,
+        "source_id": q.source, "derived": q.derived, "derived_from": list(q.from_),
+        "relative_to": q.relative_to,
+    }
+
+
+def quote_row(aid: str, q: Quote) -> dict[str, Any]:
+    content = q.content
+    return {
+        "article_id": aid, "quote_id": q.id, "start": q.start, "end": q.end,
+        "kind": q.kind, "speaker_id": q.speaker, "speaker_text": q.speaker_text,
+        "cue": q.cue, "content_start": content.start if content else None,
+        "content_end": content.end if content else None,
+        "content_text": content.text if content else None,
+        "medium_id": q.medium, "anonymous": q.anonymous,
+    }
+
+
+def event_row(aid: str, event: Event, text: str) -> dict[str, Any]:
+    sentence = event.sentence
+    return {
+        "article_id": aid, "event_id": event.id, "type": event.type, "mode": event.mode,
+        "time_id": event.time, "modality": event.modality,
+        "attributed_to": event.attributed_to,
+        "trigger_start": event.trigger.start, "trigger_end": event.trigger.end,
+        "trigger_text": event.trigger.text,
+        "sentence_start": sentence.start, "sentence_end": sentence.end,
+        "sentence_text": text[sentence.start:sentence.end],
+        "confidence": event.confidence, "negated": event.negated, "parent": event.parent,
+    }
+
+
+def event_arg_rows(aid: str, event: Event) -> list[dict[str, Any]]:
+    """One row per (role, entity); an entity listed twice in a role is stored once."""
+    rows = []
+    for role in ARGUMENT_ROLES:
+        entity_ids = dict.fromkeys(getattr(event, role))
+        rows.extend({"article_id": aid, "event_id": event.id, "role": role, "seq": i,
+                     "entity_id": entity_id} for i, entity_id in enumerate(entity_ids))
+    return rows

@@ -1,0 +1,277 @@
+"""factwire_entities: one canonical entity per actor or place, with country, role, sector."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from factwire.model import Entity, TextSpan
+from factwire.nlp.entities import country_of_entity, entities_in, lookup_country
+from factwire.nlp.gazetteer import load_gazetteer
+from tests.conftest import SHARED, shared_path
+
+
+def annotate(nlp, text: str, published: str | None = "2025-04-02"):
+    """Run the pipeline up to and including factwire_entities (later components excluded,
+    so these tests depend on nothing but this component and spaCy)."""
+    doc = nlp.make_doc(text)
+    doc._.published = dt.date.fromisoformat(published) if published else None
+    doc._.removed = []
+    for name, component in nlp.pipeline:
+        doc = component(doc)
+        if name == "factwire_entities":
+            return doc
+    raise AssertionError("factwire_entities is not in the pipeline")
+
+
+def entity(doc, name: str) -> Entity:
+    found = [e for e in doc._.entities if e.name == name]
+    assert found, f"no entity {name!r} in {[e.name for e in doc._.entities]}"
+    assert len(found) == 1, f"{name!r} is split into {len(found)} entities"
+    return found[0]
+
+
+def texts(ent: Entity) -> list[str]:
+    return [m.text for m in ent.mentions]
+
+
+def entity_at_text(doc, text: str) -> Entity:
+    start = doc.text.index(text)
+    span = doc.char_span(start, start + len(text))
+    (ent,) = entities_in(span)
+    return ent
+
+
+# --- gazetteer and helpers -------------------------------------------------------------
+
+def test_lookup_country_reads_names_aliases_demonyms_and_capitals():
+    assert [lookup_country(x) for x in ("the United States", "U.S.", "Britain", "DPRK",
+                                        "North Korean", "Kyiv’s", "Pyongyang", "Gaza")] == \
+        ["USA", "USA", "GBR", "PRK", "PRK", "UKR", "PRK", "PSE"]
+    assert lookup_country("lorem") is None
+
+
+def test_gazetteer_knows_all_countries():
+    assert len(load_gazetteer().countries) >= 245
+
+
+def test_every_mention_is_the_exact_text_at_its_offsets(nlp):
+    doc = annotate(nlp, "Putin’s decree. Kyiv's advances. The United States and the U.S. met.")
+    for ent in doc._.entities:
+        for m in ent.mentions:
+            assert doc.text[m.start:m.end] == m.text
+
+
+def test_country_of_entity_reads_the_entity_country(nlp):
+    doc = annotate(nlp, "Moscow sent troops.")
+    assert country_of_entity(doc, entity(doc, "Moscow").id) == "RUS"
+    assert country_of_entity(doc, "e999") is None
+
+
+# --- rule families ---------------------------------------------------------------------
+
+def test_demonym_is_a_mention_of_its_country(nlp):
+    doc = annotate(nlp, "Russia attacked. The Russian navy and North Korean troops moved.")
+    assert texts(entity(doc, "Russia")) == ["Russia", "Russian"]
+    assert entity(doc, "North Korea").country == "PRK"
+    assert texts(entity(doc, "North Korea")) == ["North Korean"]
+
+
+def test_capital_is_a_gpe_of_its_country_never_an_org(nlp):
+    doc = annotate(nlp, "Moscow has relied on troops to counter Kyiv’s advances, "
+                        "officials in Washington said.")
+    assert [(e.name, e.type, e.country) for e in doc._.entities if e.type == "GPE"] == [
+        ("Moscow", "GPE", "RUS"), ("Kyiv", "GPE", "UKR"), ("Washington", "GPE", "USA")]
+    assert texts(entity(doc, "Kyiv")) == ["Kyiv"]
+
+
+def test_region_is_never_a_product(nlp):
+    doc = annotate(nlp, "Fighting continued in the Kursk region and in Donetsk.")
+    assert (entity(doc, "Kursk").type, entity(doc, "Kursk").country) == ("GPE", "RUS")
+    assert entity(doc, "Donetsk").country == "UKR"
+
+
+def test_title_before_a_name_becomes_role_and_gives_country(nlp):
+    doc = annotate(nlp, "Senior Russian negotiator Kirill Dmitriev will meet President "
+                        "Donald Trump.")
+    dmitriev = entity(doc, "Kirill Dmitriev")
+    assert (dmitriev.role, dmitriev.country, dmitriev.sector) == ("Senior negotiator", "RUS",
+                                                                  "GOV")
+    assert entity(doc, "Donald Trump").role == "President"
+
+
+def test_administration_official_takes_the_country_of_its_leader(nlp):
+    doc = annotate(nlp, "He met Trump administration official Steve Witkoff.")
+    witkoff = entity(doc, "Steve Witkoff")
+    assert (witkoff.role, witkoff.country) == ("official", "USA")
+    assert texts(entity(doc, "Donald Trump")) == ["Trump"]
+
+
+def test_apposition_gives_role_and_country(nlp):
+    doc = annotate(nlp, "Ivan Petrov, Russia's deputy foreign minister, spoke on Monday.")
+    petrov = entity(doc, "Ivan Petrov")
+    assert (petrov.role, petrov.country) == ("deputy foreign minister", "RUS")
+
+
+def test_possessives_and_determiners_are_trimmed_and_surnames_link(nlp):
+    doc = annotate(nlp, "President Vladimir Putin moved. Putin’s latest decree and Putin's "
+                        "call came as the Trump administration said Trump's call stood.")
+    assert texts(entity(doc, "Vladimir Putin")) == ["President Vladimir Putin", "Putin", "Putin"]
+    trump = entity(doc, "Donald Trump")
+    assert (trump.type, texts(trump)) == ("PERSON", ["Trump", "Trump"])
+    assert all(e.type != "ORG" for e in doc._.entities if "Trump" in e.name
+               and not e.nominal)
+
+
+def test_alias_forms_of_a_country_are_one_entity(nlp):
+    doc = annotate(nlp, "Talks between the United States and Russia went on; U.S. sanctions "
+                        "and US officials and America stayed.")
+    usa = entity(doc, "United States")
+    assert texts(usa) == ["United States", "U.S.", "US", "America"]
+
+
+@pytest.mark.parametrize("published,expected", [("2016-05-01", "Barack Obama"),
+                                                ("2025-05-01", "Donald Trump")])
+def test_the_us_president_is_the_leader_in_office_on_the_publication_date(
+        nlp, published, expected):
+    doc = annotate(nlp, "The U.S. president warned Moscow.", published)
+    leader = entity(doc, expected)
+    assert (leader.type, leader.country, texts(leader)) == ("PERSON", "USA",
+                                                            ["U.S. president"])
+    assert entity_at_text(doc, "U.S. president").name == expected
+
+
+@pytest.mark.parametrize("published,expected", [("2010-05-01", "Dmitry Medvedev"),
+                                                ("2025-05-01", "Vladimir Putin")])
+def test_the_russian_president_depends_on_the_date(nlp, published, expected):
+    doc = annotate(nlp, "The Russian president flew to Minsk.", published)
+    assert entity(doc, expected).country == "RUS"
+
+
+def test_bare_surname_resolves_through_the_leaders_table(nlp):
+    doc = annotate(nlp, "President Obama met Merkel in Berlin.", "2016-05-01")
+    assert (entity(doc, "Barack Obama").country, entity(doc, "Angela Merkel").country) == (
+        "USA", "DEU")
+
+
+def test_nominal_actors_get_country_and_sector(nlp):
+    doc = annotate(nlp, "Russian troops advanced and Ukrainian officials protested. Police "
+                        "detained protesters, while rebels fled and the ministry declined to "
+                        "comment.")
+    found = {e.name: (e.country, e.sector, e.nominal) for e in doc._.entities if e.nominal}
+    assert found == {
+        "Russian troops": ("RUS", "MIL", True),
+        "Ukrainian officials": ("UKR", "GOV", True),
+        "Police": (None, "COP", True),
+        "protesters": (None, "CVL", True),
+        "rebels": (None, "REB", True),
+        "ministry": (None, "GOV", True),
+    }
+
+
+def test_nominal_actor_takes_the_only_country_of_its_sentence(nlp):
+    doc = annotate(nlp, "Officials attribute the rise to efforts to expand Russia’s army. "
+                        "Protesters clashed with police in Paris.")
+    assert [(e.name, e.country, e.sector) for e in doc._.entities if e.nominal] == [
+        ("Officials", "RUS", "GOV"), ("Russia’s army", "RUS", "MIL"),
+        ("Protesters", "FRA", "CVL"), ("police", "FRA", "COP")]
+
+
+def test_ethnic_group_belongs_to_the_country_it_lives_in(nlp):
+    doc = annotate(nlp, "Ethnic Albanians in Macedonia protested.")
+    assert entity_at_text(doc, "Albanians").country == "MKD"
+
+
+def test_demonym_inside_a_nominal_actor_maps_tokens_to_the_larger_actor(nlp):
+    doc = annotate(nlp, "According to South Korean intelligence, North Korea sent troops.")
+    intelligence = entity(doc, "South Korean intelligence")
+    assert (intelligence.country, intelligence.sector, intelligence.nominal) == (
+        "KOR", "GOV", True)
+    assert texts(entity(doc, "South Korea")) == ["South Korean"]
+    assert entity_at_text(doc, "South Korean intelligence") is intelligence
+
+
+def test_coordinated_demonyms_give_one_nominal_actor_per_country(nlp):
+    doc = annotate(nlp, "Senior Hungarian and Romanian officials agreed on Wednesday.")
+    assert entity_at_text(doc, "Hungarian").country == "HUN"
+    assert entity_at_text(doc, "Romanian").sector == "GOV"
+
+
+def test_plural_demonym_is_a_people_of_its_country(nlp):
+    doc = annotate(nlp, "Palestinians protested in Gaza.")
+    people = entity_at_text(doc, "Palestinians")
+    assert (people.country, people.sector, people.nominal) == ("PSE", "CVL", True)
+    assert texts(entity(doc, "Palestine")) == ["Palestinians"]
+
+
+def test_country_after_a_name_and_before_an_organization(nlp):
+    doc = annotate(nlp, "King Hassan of Morocco met members of Israel's Cabinet.", "1994-01-01")
+    assert entity_at_text(doc, "Hassan").country == "MAR"
+    assert entity_at_text(doc, "Cabinet").country == "ISR"
+
+
+def test_capital_acting_for_its_government_is_gov(nlp):
+    doc = annotate(nlp, "Moscow demanded talks, and the envoy flew to Paris.")
+    assert (entity(doc, "Moscow").sector, entity(doc, "Paris").sector) == ("GOV", None)
+
+
+def test_model_names_are_not_organizations(nlp):
+    doc = annotate(nlp, "Boeing said the Airbus A380 and the iPod were popular.")
+    assert [e.name for e in doc._.entities if e.type == "ORG"] == ["Boeing"]
+
+
+def test_a_name_found_once_is_found_where_it_recurs(nlp):
+    doc = annotate(nlp, "Apple CEO Steve Jobs spoke on Monday. Jobs welcomed everyone.")
+    assert texts(entity(doc, "Steve Jobs")) == ["CEO Steve Jobs", "Jobs"]
+
+
+def test_person_of_an_international_organization_acts_for_it(nlp):
+    doc = annotate(nlp, "U.N. Secretary-General Kofi Annan met Iraqi officials.", "2003-01-01")
+    annan = entity(doc, "Kofi Annan")
+    assert (annan.country, annan.sector) == (None, "IGO")
+
+
+def test_organizations_and_outlets_have_country_and_sector(nlp):
+    doc = annotate(nlp, "Russian state media outlet TASS and Newsmax reported that NATO and "
+                        "the Kremlin disagreed.")
+    assert [(e.name, e.country, e.sector) for e in doc._.entities if e.type == "ORG"
+            and not e.nominal] == [("TASS", "RUS", "MED"), ("Newsmax", "USA", "MED"),
+                                   ("NATO", None, "IGO"), ("Kremlin", "RUS", "GOV")]
+
+
+def test_whitespace_and_removed_filler_never_become_entities(nlp):
+    from factwire.model import Removed
+
+    text = "Russia moved.   \n\n   Lorem ipsum dolor sit amet."
+    doc = nlp.make_doc(text[:21] + " " * (len(text) - 21))
+    doc._.published = None
+    doc._.removed = [Removed(21, len(text), "placeholder")]
+    for name, component in nlp.pipeline:
+        doc = component(doc)
+        if name == "factwire_entities":
+            break
+    assert [e.name for e in doc._.entities] == ["Russia"]
+
+
+def test_entity_objects_serialize_as_the_contract(nlp):
+    doc = annotate(nlp, "Russia moved.")
+    assert doc._.entities == [Entity(id="e1", name="Russia", type="GPE", country="RUS",
+                                     mentions=[TextSpan(0, 6, "Russia")])]
+    assert doc._.entity_at == {0: "e1"}
+
+
+# --- the seed article, through the whole pipeline ---------------------------------------
+
+def test_seed_entities_match_the_golden_file():
+    from factwire import extract
+    from tests.golden import check
+
+    shared_path("golden", "seed.expected.json")
+    expected = json.loads((SHARED / "golden" / "seed.expected.json").read_text())
+    text = (SHARED / "seed" / "000_8d858b2339348b19.txt").read_text()
+    facts = extract(text, published=expected["published"])
+    failed = [r.label() for r in check(facts.to_dict(), {"entities": expected["entities"]})
+              if not r.passed]
+    assert failed == []

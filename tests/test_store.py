@@ -1,0 +1,288 @@
+"""The store: exact round trip, idempotent re-adds, one transaction per article, queries."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from sqlalchemy import inspect
+
+from factwire.errors import StoreError
+from factwire.model import (
+    Article,
+    ArticleFacts,
+    Entity,
+    Event,
+    Geo,
+    Quantity,
+    Quote,
+    Removed,
+    SentenceRef,
+    TextSpan,
+    Time,
+)
+from factwire.pipeline import article_id
+from factwire.store import SCHEMA_VERSION, Store
+from factwire.store.schema import FACT_TABLES, ArticleRow, EventRow
+
+MOSCOW_TEXT = (
+    "Russia launched a spring conscription drive on Tuesday, the Kremlin said. "
+    "The drive aims to draft 160,000 men, according to TASS. "
+    '"We will defend our borders," Vladimir Putin said in Moscow. '
+    "Lorem ipsum dolor sit amet."
+)
+KYIV_TEXT = (
+    "Ukraine accused Russia of shelling Kharkiv <script>alert(1)</script> on Monday. "
+    "Officials said at least 12 people were killed."
+)
+
+
+def span(text: str, words: str, nth: int = 0) -> TextSpan:
+    """The TextSpan of the ``nth`` occurrence of ``words`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return TextSpan(start, start + len(words), words)
+
+
+def entity(text: str, eid: str, name: str, type_: str, country: str | None, *words: str,
+           **extra) -> Entity:
+    return Entity(id=eid, name=name, type=type_, country=country,
+                  mentions=[span(text, w) for w in words], **extra)
+
+
+def moscow_facts() -> ArticleFacts:
+    """A hand-built article: a mobilization, a figure from TASS, a quote by Putin."""
+    t = MOSCOW_TEXT
+    lorem = t.index("Lorem")
+    first_end = t.index(".") + 1
+    return ArticleFacts(
+        article=Article(id=article_id(t), text=t, url="https://news.example/moscow",
+                        title="Russia drafts 160,000", outlet="Example Wire",
+                        published="2025-04-02", source_path="moscow.txt"),
+        removed=[Removed(lorem, len(t), "placeholder")],
+        entities=[
+            entity(t, "e1", "Russia", "GPE", "RUS", "Russia"),
+            entity(t, "e2", "Kremlin", "ORG", "RUS", "Kremlin"),
+            entity(t, "e3", "TASS", "ORG", "RUS", "TASS"),
+            entity(t, "e4", "Vladimir Putin", "PERSON", "RUS", "Vladimir Putin",
+                   role="President"),
+            entity(t, "e5", "Moscow", "GPE", "RUS", "Moscow",
+                   geo=Geo(lat=55.75, lon=37.62, geonameid=524901, feature="city",
+                           admin1="Moscow", country="RUS", precision="city")),
+        ],
+        times=[Time("t1", *_offsets(t, "Tuesday"), "Tuesday", "DATE", "2025-04-01")],
+        quantities=[Quantity("q1", *_offsets(t, "160,000 men"), "160,000 men", 160000,
+                             counted="men", subject="e1", time="t1", source="e3")],
+        quotes=[Quote("u1", t.index('"We'), t.index(" in Moscow"), "direct", "e4",
+                      "Vladimir Putin", "said", span(t, "We will defend our borders,"))],
+        events=[Event("v1", "MOBILIZE", "troops", ["e1"], [], ["e5"], "t1", "planned", "e2",
+                      ["q1"], span(t, "launched"), SentenceRef(0, first_end), 0.9)],
+        warnings=["a warning kept verbatim"],
+    )
+
+
+def kyiv_facts() -> ArticleFacts:
+    """A second article, a day earlier, with hostile markup in its text."""
+    t = KYIV_TEXT
+    return ArticleFacts(
+        article=Article(id=article_id(t), text=t, url="javascript:alert(2)",
+                        title="Shelling <b>Kharkiv</b>", outlet="Kyiv Desk",
+                        published="2025-04-01"),
+        entities=[
+            entity(t, "e1", "Ukraine", "GPE", "UKR", "Ukraine"),
+            entity(t, "e2", "Russia", "GPE", "RUS", "Russia"),
+            entity(t, "e3", "Kharkiv", "GPE", "UKR", "Kharkiv"),
+            entity(t, "e4", "Officials", "PERSON", None, "Officials", nominal=True),
+        ],
+        times=[Time("t1", *_offsets(t, "Monday"), "Monday", "DATE", "2025-03-31")],
+        quantities=[Quantity("q1", *_offsets(t, "at least 12 people"), "at least 12 people",
+                             12, comparator=">=", counted="people", source="e4")],
+        quotes=[Quote("u1", t.index("Officials"), len(t), "indirect", None, "Officials",
+                      "said", span(t, "at least 12 people were killed"), anonymous=True)],
+        events=[
+            Event("v1", "ACCUSE", "allege", ["e1"], ["e2"], [], None, "asserted", None, [],
+                  span(t, "accused"), SentenceRef(0, t.index("Officials") - 1), 0.8),
+            Event("v2", "ASSAULT", "heavy-weapons", ["e2"], [], ["e3"], "t1", "asserted",
+                  "e1", [], span(t, "shelling"), SentenceRef(0, t.index("Officials") - 1),
+                  0.7),
+        ],
+    )
+
+
+def _offsets(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    with Store(tmp_path / "test.db") as opened:
+        yield opened
+
+
+@pytest.fixture
+def filled(store) -> Store:
+    store.add(moscow_facts())
+    store.add(kyiv_facts())
+    return store
+
+
+def test_stored_facts_read_back_identical(store):
+    facts = moscow_facts()
+    assert store.add(facts) is True
+    assert store.facts(facts.article.id) == facts
+    assert store.facts(facts.article.id).to_json() == facts.to_json()
+
+
+def test_adding_the_same_article_again_changes_nothing(store):
+    facts = moscow_facts()
+    assert store.add(facts) is True
+    counts = {table: store.count(table) for table in (ArticleRow, *FACT_TABLES)}
+    assert store.add(moscow_facts()) is False
+    assert {table: store.count(table) for table in counts} == counts
+    assert store.count_articles() == 1
+
+
+def test_every_fact_gets_a_row_with_its_offsets(store):
+    store.add(moscow_facts())
+    counts = {table.__tablename__: store.count(table) for table in FACT_TABLES}
+    assert counts == {"removed_spans": 1, "entities": 5, "mentions": 5, "times": 1,
+                      "quantities": 1, "quotes": 1, "events": 1, "event_args": 2,
+                      "event_quantities": 1}
+
+
+def test_a_failure_midway_leaves_no_trace_of_the_article(store):
+    facts = moscow_facts()
+    twin = dataclasses.replace(facts.events[0])
+    facts.events.append(twin)  # same local id "v1": the events insert fails after others
+    with pytest.raises(StoreError, match="nothing was written"):
+        store.add(facts)
+    assert not store.has(facts.article.id)
+    assert all(store.count(table) == 0 for table in (ArticleRow, *FACT_TABLES))
+
+
+def test_has_and_count_articles(filled):
+    assert filled.has(article_id(MOSCOW_TEXT))
+    assert not filled.has(article_id("never stored"))
+    assert filled.count_articles() == 2
+    assert filled.count_articles(since="2025-04-02") == 1
+
+
+def test_facts_of_an_unknown_article_raise_key_error(store):
+    with pytest.raises(KeyError):
+        store.facts("0" * 64)
+
+
+def test_sqlite_file_runs_in_wal_mode_with_foreign_keys(store):
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_schema_version_is_recorded_once(tmp_path):
+    path = tmp_path / "v.db"
+    Store(path).close()
+    with Store(f"sqlite:///{path}") as reopened:
+        assert inspect(reopened.engine).has_table("factwire_schema_version")
+        with reopened.engine.connect() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT version FROM factwire_schema_version").all()
+    assert rows == [(SCHEMA_VERSION,)]
+
+
+def test_a_file_that_is_not_a_database_gives_a_store_error(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("just some notes, not SQLite\n" * 100)
+    with pytest.raises(StoreError, match="notes.txt: cannot open the database"):
+        Store(path)
+
+
+def test_events_carry_names_countries_time_and_sentence(filled):
+    (event,) = filled.events(type="MOBILIZE")
+    assert [(a.name, a.country) for a in event.actors] == [("Russia", "RUS")]
+    assert [(p.name, p.country) for p in event.locations] == [("Moscow", "RUS")]
+    assert event.recipients == []
+    assert event.time_value == "2025-04-01"
+    assert event.modality == "planned"
+    assert event.sentence_text == MOSCOW_TEXT[:MOSCOW_TEXT.index(".") + 1]
+    assert event.article.outlet == "Example Wire"
+
+
+def test_events_filtered_by_period_and_type(filled):
+    assert [e.type for e in filled.events()] == ["ACCUSE", "ASSAULT", "MOBILIZE"]
+    assert [e.type for e in filled.events(until="2025-04-01")] == ["ACCUSE", "ASSAULT"]
+    assert [e.type for e in filled.events(type=["assault", "MOBILIZE"])] == [
+        "ASSAULT", "MOBILIZE"]
+
+
+def test_country_filter_matches_actor_recipient_or_location(filled):
+    assert [e.type for e in filled.events(country="UKR")] == ["ACCUSE", "ASSAULT"]
+    assert [e.type for e in filled.events(country="rus")] == ["ACCUSE", "ASSAULT", "MOBILIZE"]
+    assert filled.events(country="FRA") == []
+
+
+def test_quantities_resolve_subject_source_and_time(filled):
+    figures = {q.text: q for q in filled.quantities()}
+    q = figures["160,000 men"]
+    assert (q.value, q.counted, q.subject.name, q.source.name, q.time_value) == (
+        160000, "men", "Russia", "TASS", "2025-04-01")
+    assert figures["at least 12 people"].comparator == ">="
+    assert figures["at least 12 people"].subject is None
+
+
+def test_quotes_resolve_their_speaker(filled):
+    quotes = {q.speaker_text: q for q in filled.quotes(since="2025-04-02")}
+    assert list(quotes) == ["Vladimir Putin"]
+    assert quotes["Vladimir Putin"].speaker.country == "RUS"
+    assert quotes["Vladimir Putin"].content_text == "We will defend our borders,"
+
+
+def test_quotes_by_speaker_name_ignore_case(filled):
+    assert [q.quote_id for q in filled.quotes(speaker="vladimir putin")] == ["u1"]
+    assert [q.kind for q in filled.quotes(speaker="Officials")] == ["indirect"]
+    assert filled.quotes(speaker="Nobody") == []
+
+
+def test_full_text_search_finds_articles_by_words(filled):
+    assert filled.search("conscription") == [article_id(MOSCOW_TEXT)]
+    assert filled.search("Kharkiv") == [article_id(KYIV_TEXT)]
+
+
+def test_event_rows_keep_trigger_offsets(filled):
+    with filled.engine.connect() as connection:
+        row = connection.execute(
+            EventRow.__table__.select().where(EventRow.type == "MOBILIZE")).one()
+    assert MOSCOW_TEXT[row.trigger_start:row.trigger_end] == "launched"
+
+
+def test_an_extracted_article_reads_back_identical(store):
+    import factwire
+
+    facts = factwire.extract("Russia launched a conscription drive on Tuesday, aiming to "
+                             "draft 160,000 men, the Kremlin said.", published="2025-04-02")
+    assert store.add(facts)
+    assert store.facts(facts.article.id) == facts
+
+
+def test_schema_and_queries_compile_for_postgresql():
+    from sqlalchemy.dialects import postgresql
+    from sqlalchemy.schema import CreateTable
+
+    from factwire.store.read import Filters, event_conditions
+    from factwire.store.schema import Base
+
+    dialect = postgresql.dialect()
+    ddl = [str(CreateTable(table).compile(dialect=dialect))
+           for table in Base.metadata.sorted_tables]
+    assert any('"end" INTEGER' in statement for statement in ddl)
+    filters = Filters(country="RUS", types=("ASSAULT",))
+    compiled = [str(condition.compile(dialect=dialect)) for condition in
+                event_conditions(filters)]
+    assert any("EXISTS" in sql for sql in compiled)
+
+
+def test_errors_name_a_database_without_its_password():
+    with pytest.raises(StoreError) as raised:
+        Store("nosuchdialect://user:hunter2@db.example/factwire")
+    assert "hunter2" not in str(raised.value)

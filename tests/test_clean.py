@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factwire.clean import blank_out, find_filler
 from factwire.model import Removed
@@ -185,3 +187,13 @@ def test_blank_out_keeps_offsets_and_newlines():
 
 def test_empty_text_has_no_filler():
     assert find_filler("") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ipsum lorem dolor sit amet.\n\r\t,!?\"'éß\u200b"
+                                              "\u2028Advertisement{}[]TK")), max_size=400))
+def test_spans_are_always_inside_the_text_sorted_and_trimmed(text):
+    spans = find_filler(text)
+    assert all(0 <= r.start < r.end <= len(text) for r in spans)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert all(text[r.start:r.end] == text[r.start:r.end].strip() for r in spans)

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factwire.errors import (
     BinaryInput,
@@ -352,3 +354,13 @@ def test_samples_folder_yields_every_article_with_its_date():
     assert len(items) == 12
     assert all(item.published and item.published.startswith("2025-") for item in items)
     assert all(item.title and item.outlet == "Example Wire" for item in items)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=600),
+       name=st.sampled_from(["a.txt", "a.html", "a.jsonl", "a.json", "a", "a.txt.gz", "<stdin>"]))
+def test_any_bytes_give_articles_or_factwire_errors_never_a_crash(data, name):
+    for item in read_bytes(data, name):
+        assert isinstance(item, Article | FactwireError)
+        if isinstance(item, Article):
+            assert item.text.strip()

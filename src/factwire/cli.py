@@ -147,6 +147,18 @@ def report(db: str, since: dt.datetime | None, until: dt.datetime | None,
         click.echo(text, nl=False)
 
 
+def _register_commands() -> None:
+    """Commands that live beside the features they expose (query and export, web)."""
+    from factwire import cli_query
+    from factwire.web import commands as web_commands
+
+    for command in cli_query.COMMANDS + web_commands.COMMANDS:
+        cli.add_command(command)
+
+
+_register_commands()
+
+
 def main() -> None:
     """Entry point of the ``factwire`` console script."""
     cli(prog_name="factwire")

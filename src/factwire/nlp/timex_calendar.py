@@ -100,9 +100,9 @@ def year_for_month_day(anchor: dt.date, month: int, day: int | None, tense: str)
     year's is nearer."""
     last = calendar.monthrange(anchor.year, month)[1]
     gap = (dt.date(anchor.year, month, min(day or 1, last)) - anchor).days
-    if tense == "past" and gap > 31:
+    if tense == "past" and gap > 92:
         return anchor.year - 1
-    if tense == "future" and gap < -31:
+    if tense == "future" and gap < -92:
         return anchor.year + 1
     if tense not in ("past", "future") and abs(gap) > 183:
         return anchor.year + (1 if gap < 0 else -1)

@@ -1,0 +1,1 @@
+"""The web layer: a FastAPI app over the store (read-only without a token)."""

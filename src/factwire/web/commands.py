@@ -1,0 +1,7 @@
+"""The ``factwire serve`` command."""
+
+from __future__ import annotations
+
+import click
+
+COMMANDS: list[click.Command] = []

@@ -152,6 +152,10 @@ def score(records: list[dict], nlp, show_errors: bool) -> dict:
         predicted = plover_05_type(main) if main else "NONE"
         confusion[(gold_type, predicted)] += 1
         counts["type_ok_05"] += predicted == gold_type
+        if main and main.confidence >= 0.5:
+            counts["confident"] += 1
+            counts["confident_ok"] += main.type == gold_type
+            counts["confident_ok_05"] += predicted == gold_type
         ours = event_triples(doc, main, predicted) if main else set()
         _add(counts, "05_", ours, gold)
         confident = set().union(*[event_triples(doc, e) for e in doc._.events or []
@@ -177,6 +181,10 @@ def print_report(result: dict) -> None:
           f"{c['type_ok_05'] / c['sentences']:.3f}")
     p, r, f = prf(c["05_tp"], c["05_fp"], c["05_fn"])
     print(f"  main event triples: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    n = c["confident"]
+    print(f"main events with confidence >= 0.5: {n} ({n / c['sentences']:.3f} of sentences); "
+          f"type precision {c['confident_ok'] / max(n, 1):.3f}, with PLOVER 0.5 conventions "
+          f"{c['confident_ok_05'] / max(n, 1):.3f}")
     p, r, f = prf(c["all_tp"], c["all_fp"], c["all_fn"])
     print(f"all events with confidence >= 0.5, triples: P {p:.3f} R {r:.3f} F1 {f:.3f}")
     gold_types = sorted({g for g, _ in confusion})

@@ -115,8 +115,9 @@ def evaluate(articles: list[Article], predict, verbose: bool) -> tuple[int, int,
         matched = overlap_matches(gold, pred)
         n_gold, n_pred, hits = n_gold + len(gold), n_pred + len(pred), hits + matched
         if verbose and (matched != len(gold) or matched != len(pred)):
-            show = lambda spans: [article.text[s:e] for s, e in spans]  # noqa: E731
-            print(f"  {article.name[:50]}\n     gold {show(gold)}\n     pred {show(pred)}")
+            gold_text = [article.text[s:e] for s, e in gold]
+            pred_text = [article.text[s:e] for s, e in pred]
+            print(f"  {article.name[:50]}\n     gold {gold_text}\n     pred {pred_text}")
     return n_gold, n_pred, hits
 
 

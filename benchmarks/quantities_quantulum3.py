@@ -37,7 +37,9 @@ UNIT_NAMES = {
     "dollar per kilogram": "USD/kg", "milligray": "mGy", "gray": "Gy", "watt": "W",
     "british thermal unit": "BTU", "cup": "cup", "tablespoon": "tbsp", "dozen": None,
     "count per week": "times/week", "litre per kilometre": "l/km", "bit": "bit",
-    "kilobit per second": "kbit/s", "watt per minute": "W/minute", "minute of arc": None, "second of arc": None,
+    "kilobit per second": "kbit/s", "watt per minute": "W/minute", "ton per day": "t/day",
+    "kilometre per square second": "km/s2", "kilogram per cubic centimetre": "kg/cm3",
+    "dime": "dime", "minute of arc": None, "second of arc": None,
 }
 
 

@@ -1,6 +1,6 @@
 """Score factwire's attributions on PolNeAR dev (../shared/eval/polnear-dev).
 
-    python benchmarks/quotes_polnear.py [--limit N] [--no-textacy] [-v]
+    python benchmarks/quotes_polnear.py [--limit N] [--no-textacy] [-v/--errors]
 
 For the source, cue and content of each attribution relation: precision, recall and F1,
 with exact match (same word tokens) and partial match (any shared word token). Predicted
@@ -181,7 +181,27 @@ def _has_textacy() -> bool:
     return True
 
 
-def run(limit: int | None, with_textacy: bool) -> dict[str, Tally]:
+def _words(text: str, tokens, ids: frozenset[int], limit: int = 12) -> str:
+    words = [text[tokens[i][0]:tokens[i][1]] for i in sorted(ids)]
+    return " ".join(words[:limit]) + (" ..." if len(words) > limit else "")
+
+
+def list_errors(name: str, text: str, tokens, predicted: list[dict], gold: list[dict]) -> None:
+    """Print the gold relations factwire misses (no partial cue match) and its spurious ones,
+    one per line: ``MISS``/``FALSE`` <TAB> cue <TAB> source <TAB> content."""
+    pairs = pair(predicted, gold)
+    cue_hit_g = {j for i, j in pairs if predicted[i]["cue"] & gold[j]["cue"]}
+    cue_hit_p = {i for i, j in pairs if predicted[i]["cue"] & gold[j]["cue"]}
+    for tag, relations, hit in (("MISS", gold, cue_hit_g), ("FALSE", predicted, cue_hit_p)):
+        for k, r in enumerate(relations):
+            if k not in hit and r["cue"]:
+                print(f"{tag}\t{_words(text, tokens, r['cue'])}\t"
+                      f"{_words(text, tokens, r['source'])}\t"
+                      f"{_words(text, tokens, r['content'])}")
+
+
+def run(limit: int | None, with_textacy: bool,
+        errors: bool = False) -> dict[str, Tally]:
     import spacy
 
     from factwire.nlp import MODEL
@@ -198,7 +218,10 @@ def run(limit: int | None, with_textacy: bool) -> dict[str, Tally]:
         tokens = word_tokens(text)
         gold = [role_sets(tokens, r) for r in read_gold(ann)]
         for name, find in systems.items():
-            tallies[name].add([role_sets(tokens, r) for r in find(doc)], gold)
+            predicted = [role_sets(tokens, r) for r in find(doc)]
+            tallies[name].add(predicted, gold)
+            if errors and name == "factwire":
+                list_errors(name, text, tokens, predicted, gold)
     return tallies
 
 
@@ -221,6 +244,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="score the first N articles")
     parser.add_argument("--no-textacy", action="store_true", help="skip textacy")
+    parser.add_argument("-v", "--errors", action="store_true",
+                        help="list missed gold relations (MISS) and spurious ones (FALSE)")
     args = parser.parse_args()
     if not CORPUS.exists():
         print(f"{CORPUS} is absent: this benchmark needs the project's ../shared data",
@@ -229,7 +254,7 @@ def main() -> int:
     with_textacy = not args.no_textacy and _has_textacy()
     if not args.no_textacy and not with_textacy:
         print("textacy is not installed: scoring factwire only", file=sys.stderr)
-    report(run(args.limit, with_textacy))
+    report(run(args.limit, with_textacy, args.errors))
     return 0
 
 

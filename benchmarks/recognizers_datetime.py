@@ -62,6 +62,8 @@ def our_values(time) -> set[str]:
         values.add("T" + time.value.split("T", 1)[1])
     if time.begin and time.until:
         values.add(f"{time.begin}/{time.until}")
+        if "T" in time.begin and "T" in time.until:  # clock range on the anchor day
+            values.add(f"T{time.begin.split('T', 1)[1]}/T{time.until.split('T', 1)[1]}")
     return values
 
 

@@ -1,14 +1,26 @@
-"""Words per second: bare spaCy (same model, same components) vs factwire extraction.
+"""Words per second of bare spaCy and of factwire, per component, and with 1-2 workers.
 
-    python benchmarks/throughput.py [--stories 500]
+    python benchmarks/throughput.py [--stories 500] [--engines] [--workers 1 2]
 
-Both run in this one process on the same Reuters-21578 texts (../shared/bench), one core.
+One run, on the same Reuters-21578 texts (../shared/bench/reuters21578):
+
+1. bare spaCy (the same model and components factwire loads) and factwire's extraction, each
+   in this one process, and their ratio (target: factwire >= 0.75 of bare spaCy);
+2. the cost of each step in ms per 1000 words (spaCy's components, factwire's cleaning,
+   language check and components, collecting the facts);
+3. with ``--engines``: ingesting into a fresh store through 1 and 2 worker processes
+   (``--workers``) and through a Dask LocalCluster (``--dask local:N``); workers load their
+   pipeline before the clock starts. Target: 2 workers >= 1.7x one worker.
+
+The machine's load average is printed with the results: other work on it skews them.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -21,7 +33,11 @@ def words(texts: list[str]) -> int:
     return sum(len(t.split()) for t in texts)
 
 
-def time_bare_spacy(texts: list[str]) -> float:
+def load_average() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def time_bare_spacy(texts: list[str], batch_size: int) -> float:
     import spacy
 
     from factwire.nlp import MODEL
@@ -29,36 +45,152 @@ def time_bare_spacy(texts: list[str]) -> float:
     nlp = spacy.load(MODEL, exclude=["senter"])
     list(nlp.pipe(texts[:20]))  # warm up
     start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=16):
+    for _ in nlp.pipe(texts, batch_size=batch_size):
         pass
     return time.perf_counter() - start
 
 
-def time_factwire(stories_: list) -> tuple[float, int]:
-    from factwire.model import Article
-    from factwire.pipeline import article_id, extract_articles
+def articles_of(chosen: list) -> list:
+    from factwire.pipeline import make_article
 
-    articles = [Article(id=article_id(s.text), text=s.text, published=s.published)
-                for s in stories_]
-    list(extract_articles(articles[:20]))  # warm up
+    return [make_article(s.text, s.published) for s in chosen]
+
+
+def time_factwire(chosen: list) -> tuple[float, int]:
+    from factwire.pipeline import extract_articles
+
+    articles = articles_of(chosen)
+    list(extract_articles(articles_of(chosen[:20])))  # warm up
     start = time.perf_counter()
     failed = sum(1 for r in extract_articles(articles) if isinstance(r, Exception))
     return time.perf_counter() - start, failed
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--stories", type=int, default=500)
-    args = parser.parse_args()
-    chosen = list(stories(limit=args.stories))
+def component_costs(chosen: list, batch_size: int) -> dict[str, float]:
+    """Seconds spent in each step of extraction, over all the texts."""
+    from factwire.clean import blank_out, find_filler
+    from factwire.language import detect_language
+    from factwire.nlp import load
+    from factwire.pipeline import _parse_date, collect
+
+    nlp = load()
+    articles = articles_of(chosen)
+    costs: dict[str, float] = {}
+    start = time.perf_counter()
+    removed = [find_filler(a.text) for a in articles]
+    kept = [blank_out(a.text, r) for a, r in zip(articles, removed, strict=True)]
+    costs["clean (find_filler + blank_out)"] = time.perf_counter() - start
+    start = time.perf_counter()
+    for text in kept:
+        detect_language(text)
+    costs["language check (lingua)"] = time.perf_counter() - start
+    start = time.perf_counter()
+    docs = [nlp.make_doc(text) for text in kept]
+    for doc, article, spans in zip(docs, articles, removed, strict=True):
+        doc._.published, doc._.removed = _parse_date(article.published), spans
+    costs["tokenizer (make_doc)"] = time.perf_counter() - start
+    for name, proc in nlp.pipeline:
+        start = time.perf_counter()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [proc(doc) for doc in docs]
+        costs[name] = time.perf_counter() - start
+    start = time.perf_counter()
+    for article, doc in zip(articles, docs, strict=True):
+        collect(article, doc)
+    costs["collect facts"] = time.perf_counter() - start
+    return costs
+
+
+def time_engine(make_engine, chosen: list) -> float:
+    """Seconds to ingest ``chosen`` into a fresh store, workers already loaded."""
+    from factwire.batch import ingest_items
+    from factwire.store import Store
+
+    engine = make_engine()
+    try:
+        engine.warm_up()
+        with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "b.db") as store:
+            start = time.perf_counter()
+            result = ingest_items(articles_of(chosen), store, engine, progress=False,
+                                  on_skip=lambda _: None)
+            elapsed = time.perf_counter() - start
+    finally:
+        engine.close()
+    assert result.processed + result.failed == len(chosen), result.summary()
+    return elapsed
+
+
+def engines(counts: list[int]) -> dict:
+    from factwire.batch import InProcess
+    from factwire.batch_workers import WorkerPool
+
+    made = {"in-process (workers=1, no pool)": InProcess}
+    for n in counts:
+        made[f"--workers {n}"] = lambda n=n: WorkerPool(n)
+    try:
+        from factwire.batch_dask import DaskEngine
+    except ImportError:
+        return made
+    for n in counts:
+        made[f"--dask local:{n}"] = lambda n=n: DaskEngine(f"local:{n}")
+    return made
+
+
+def report_single(chosen: list, batch_size: int) -> None:
     texts = [s.text for s in chosen]
     n_words = words(texts)
-    bare = time_bare_spacy(texts)
+    print(f"stories {len(texts)}  words {n_words}  load average {load_average()}")
+    bare = time_bare_spacy(texts, batch_size)
     ours, failed = time_factwire(chosen)
-    print(f"stories {len(texts)}  words {n_words}")
     print(f"bare spaCy   {n_words / bare:8.0f} words/s  ({bare:.1f} s)")
     print(f"factwire     {n_words / ours:8.0f} words/s  ({ours:.1f} s, {failed} refused)")
-    print(f"ratio        {bare / ours:8.2f}  (target >= 0.75)")
+    print(f"ratio        {bare / ours:8.2f}  (target >= 0.75)   load average {load_average()}")
+    print("\ncost per step, ms per 1000 words:")
+    costs = component_costs(chosen, batch_size)
+    spacy_names = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner",
+                   "tokenizer (make_doc)"}
+    for name, seconds in costs.items():
+        print(f"  {name:34s} {1e6 * seconds / n_words:8.1f}")
+    ours = sum(v for k, v in costs.items() if k not in spacy_names)
+    theirs = sum(v for k, v in costs.items() if k in spacy_names)
+    print(f"  {'spaCy (tokenizer + components)':34s} {1e6 * theirs / n_words:8.1f}")
+    print(f"  {'factwire (all the rest)':34s} {1e6 * ours / n_words:8.1f}")
+
+
+def report_engines(chosen: list, counts: list[int]) -> None:
+    n_words = words([s.text for s in chosen])
+    print(f"\ningest {len(chosen)} stories ({n_words} words) into a fresh store:")
+    speeds = {}
+    for name, make in engines(counts).items():
+        seconds = time_engine(make, chosen)
+        speeds[name] = n_words / seconds
+        print(f"  {name:34s} {speeds[name]:8.0f} words/s  ({seconds:.1f} s)  "
+              f"load average {load_average()}")
+    for kind in ("--workers", "--dask local:"):
+        one, two = speeds.get(f"{kind}{'' if kind.endswith(':') else ' '}1"), \
+            speeds.get(f"{kind}{'' if kind.endswith(':') else ' '}2")
+        if one and two:
+            print(f"  {kind.strip(':')} 2 vs 1: {two / one:.2f}x  (target >= 1.7)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stories", type=int, default=500)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--engines", action="store_true",
+                        help="also time ingesting through worker processes and Dask")
+    parser.add_argument("--only-engines", action="store_true",
+                        help="time only the engines (skip the one-process comparison)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    chosen = list(stories(limit=args.stories))
+    if not args.only_engines:
+        report_single(chosen, args.batch_size)
+    if args.engines or args.only_engines:
+        report_engines(chosen, args.workers)
 
 
 if __name__ == "__main__":

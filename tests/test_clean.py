@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -197,3 +199,23 @@ def test_spans_are_always_inside_the_text_sorted_and_trimmed(text):
     assert all(0 <= r.start < r.end <= len(text) for r in spans)
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
     assert all(text[r.start:r.end] == text[r.start:r.end].strip() for r in spans)
+
+
+REUTERS = REPO.parent / "shared" / "bench" / "reuters21578"
+
+
+def reuters_bodies(count: int) -> list[str]:
+    """The first ``count`` story bodies of Reuters-21578 (real 1987 wire copy)."""
+    bodies: list[str] = []
+    for path in sorted(REUTERS.glob("reut2-*.sgm")):
+        raw = path.read_text(encoding="latin-1")
+        bodies += [html.unescape(m) for m in re.findall(r"<BODY>(.*?)</BODY>", raw, re.S)]
+        if len(bodies) >= count:
+            break
+    return bodies[:count]
+
+
+@pytest.mark.skipif(not REUTERS.exists(), reason="../shared/bench/reuters21578 is absent")
+def test_no_filler_is_found_in_500_reuters_stories():
+    flagged = {i: find_filler(body) for i, body in enumerate(reuters_bodies(500))}
+    assert {i: spans for i, spans in flagged.items() if spans} == {}

@@ -137,6 +137,16 @@ def test_control_verb_gives_its_subject_and_object_gives_the_quantity(base):
     assert (event.trigger.text, event.quantities, event.modality) == ("draft", ["q1"], "planned")
 
 
+def test_definite_effort_takes_the_actor_of_the_drive_it_refers_back_to(base):
+    doc = annotate(base, "Russia has launched one of its largest conscription drives. The "
+                   "recruitment effort, which began Tuesday, aims to draft 160,000 men.",
+                   times=[("Tuesday", "2025-04-01")], quantities=[("160,000 men", 160000)])
+    draft = next(e for e in doc._.events if e.trigger.text == "draft")
+    assert names(doc, draft.actor) == ["Russia"]
+    assert (draft.time, draft.quantities, draft.type) == ("t1", ["q1"], "MOBILIZE")
+    assert [e.trigger.text for e in doc._.events] == ["conscription drives", "draft"]
+
+
 def test_possessive_and_of_phrase_give_actor_and_recipient_of_a_nominal(base):
     doc = annotate(base, "It was the first visit since Russia's invasion of Ukraine in 2022.",
                    times=[("2022", "2022")])
@@ -239,6 +249,17 @@ def test_support_verb_with_a_misread_lemma_still_names_the_actor(base):
 def test_lifting_a_curfew_is_a_concession_not_a_coercion(base):
     doc = annotate(base, "Israel lifted the curfew in Gaza.")
     assert [e.type for e in doc._.events] == ["CONCEDE"]
+
+
+def test_troops_that_march_are_mobilized_and_students_that_march_protest(base):
+    troops = annotate(base, "Scores of Israeli troops marched into Gaza.")
+    students = annotate(base, "Thousands of Israeli students marched against the war.")
+    assert [e.type for e in troops._.events] == ["MOBILIZE"]
+    assert [e.type for e in students._.events] == ["PROTEST"]
+
+
+def test_declining_to_comment_rejects_nothing(base):
+    assert annotate(base, "Israel declined to comment on the report.")._.events == []
 
 
 def test_receiving_money_from_a_country_is_aid_from_it(base):

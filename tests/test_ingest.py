@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import doctest
 import gzip
+import importlib
 import io
 import json
 import pickle
@@ -135,8 +137,6 @@ def test_pdf_is_recognized_by_its_magic_bytes_whatever_its_name():
     (b"PK\x03\x04rest", "ZIP archive"),
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
     (b"\xff\xd8\xff\xe0", "JPEG image"),
-    (b"WARC/1.0\r\nWARC-Type: response", "WARC is not supported yet"),
-    (b'<?xml version="1.0"?>\n<rss version="2.0"><channel>', "RSS/Atom feed is not supported yet"),
 ])
 def test_non_text_formats_are_unsupported(data, says):
     error = one(data, "input")
@@ -178,6 +178,21 @@ def test_html_in_its_declared_charset_is_decoded():
             "Le ministre a annoncé mardi une hausse des salaires de 3 % à Montréal."
             "</p></article></body></html>").encode("latin-1")
     assert "annoncé mardi" in one(page, "page.html").text
+
+
+def test_a_few_bad_bytes_in_a_declared_utf8_page_become_replacement_characters():
+    page = ('<html><head><meta charset="utf-8"></head><body><article><p>'
+            + "Prices rose in São Paulo on Monday, traders said. " * 10
+            + "</p></article></body></html>").encode().replace(b"Monday", b"Mon\xffday", 1)
+    assert "Mon\ufffdday" in one(page, "page.html").text
+
+
+def test_mostly_undecodable_declared_utf8_page_is_a_decode_error():
+    page = b'<html><head><meta charset="utf-8"></head><body><p>' + b"\xff\xfe" * 200 + b"</p>"
+    error = one(page, "page.html")
+    assert isinstance(error, DecodeError)
+    assert str(error) == ("page.html: declares charset utf-8 but byte 50 and many more are not "
+                          "valid utf-8")
 
 
 def test_deeply_nested_html_does_not_crash():
@@ -236,6 +251,11 @@ def test_jsonl_record_over_the_limit_is_refused_and_the_rest_goes_on():
     assert second.text == "Short."
 
 
+def test_lone_surrogate_escapes_in_json_become_replacement_characters():
+    item = one(b'{"text": "Half a pair \\ud800 here.", "title": "\\udc00"}\n', "a.jsonl")
+    assert (item.text, item.title) == ("Half a pair \ufffd here.", "\ufffd")
+
+
 def test_rfc2822_published_date_is_normalized():
     item = one(b'{"text": "Hi there.", "published": "Tue, 01 Apr 2025 10:00:00 GMT"}\n',
                "a.jsonl")
@@ -260,6 +280,120 @@ def test_pretty_printed_json_on_stdin_is_one_document(monkeypatch):
     [article] = list(read_path("-"))
     assert (article.text, article.source_id, article.source_path) == (
         "One article.", "x", "<stdin>")
+
+
+# --- RSS and Atom feeds --------------------------------------------------------------------
+
+RSS = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Example Wire</title>
+<item><title>Floods</title><link>https://example.org/floods</link><guid>ew-1</guid>
+<pubDate>Tue, 01 Apr 2025 10:00:00 GMT</pubDate>
+<description>Short summary.</description>
+<content:encoded><![CDATA[<p>Floods killed 12 people on Monday.</p><p>Aid arrived.</p>
+<script>alert(1)</script>]]></content:encoded></item>
+<item><title>No body</title></item>
+<item><title>Talks</title><description>&lt;p&gt;Talks resumed in Geneva.&lt;/p&gt;</description></item>
+</channel></rss>"""
+
+
+def test_rss_items_are_articles_with_the_feed_title_as_outlet():
+    first, second, third = read_bytes(RSS, "wire.rss")
+    assert first.text == "Floods killed 12 people on Monday.\nAid arrived."
+    assert (first.title, first.url, first.source_id, first.outlet, first.published) == (
+        "Floods", "https://example.org/floods", "ew-1", "Example Wire", "2025-04-01")
+    assert first.source_path == "wire.rss#1"
+    assert isinstance(second, EmptyInput)
+    assert str(second) == "wire.rss#2: the feed item has no text"
+    assert third.text == "Talks resumed in Geneva."
+
+
+def test_atom_feed_is_recognized_by_content():
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">
+<title>Atom Wire</title><entry><title>Quake</title><id>urn:q:1</id>
+<link rel="alternate" href="https://example.org/q"/><published>2025-04-08T05:00:00Z</published>
+<content type="html">&lt;p&gt;A quake killed 38 people.&lt;/p&gt;</content></entry></feed>"""
+    article = one(atom, "<stdin>")
+    assert (article.text, article.url, article.published, article.outlet, article.source_id) == (
+        "A quake killed 38 people.", "https://example.org/q", "2025-04-08", "Atom Wire",
+        "urn:q:1")
+
+
+def test_broken_feed_is_a_malformed_record():
+    error = one(b"<rss><channel><item><title>x</item></rss>", "bad.rss")
+    assert isinstance(error, MalformedRecord)
+    assert str(error).startswith("bad.rss: the feed is not well-formed XML (mismatched tag")
+
+
+def test_xml_that_is_not_a_feed_is_unsupported():
+    error = one(b"<?xml version='1.0'?><invoice><total>5</total></invoice>", "a.xml")
+    assert isinstance(error, UnsupportedInput)
+    assert str(error) == "a.xml: XML that is not an RSS or Atom feed is not supported"
+
+
+def test_entity_expansion_bomb_in_a_feed_is_refused():
+    entities = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    bomb = (f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY l0 "lol">{entities}]>'
+            "<rss><channel><item><description>&l9;</description></item></channel></rss>")
+    error = one(bomb.encode(), "bomb.rss")
+    assert isinstance(error, MalformedRecord)
+    assert "amplification" in str(error)
+
+
+# --- WARC web archives ---------------------------------------------------------------------
+
+PAGE = (DATA / "page.html").read_bytes()
+
+
+def warc_record(kind: str, uri: str, payload: bytes) -> bytes:
+    head = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n"
+            f"Content-Length: {len(payload)}\r\n\r\n")
+    return head.encode() + payload + b"\r\n\r\n"
+
+
+def http(body: bytes, status: str = "200 OK", content_type: str = "text/html; charset=utf-8",
+         extra: str = "") -> bytes:
+    return (f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{extra}\r\n").encode() + body
+
+
+def test_warc_gz_html_responses_are_articles_and_crawl_furniture_is_passed_over():
+    archive = b"".join(gzip.compress(record) for record in [
+        warc_record("warcinfo", "", b"software: test\r\n"),
+        warc_record("request", "https://example.org/storm", b"GET /storm HTTP/1.1\r\n\r\n"),
+        warc_record("response", "https://example.org/storm", http(PAGE)),
+        warc_record("response", "https://example.org/logo.png",
+                    http(b"\x89PNG", content_type="image/png")),
+        warc_record("response", "https://example.org/old", http(b"", status="301 Moved")),
+    ])
+    [article] = list(read_bytes(archive, "crawl.warc.gz"))
+    assert article.title == "Storm cuts power to 80,000 homes"
+    assert (article.url, article.published, article.source_path) == (
+        "https://example.org/storm", "2025-01-14", "crawl.warc.gz#3")
+
+
+def test_warc_chunked_and_gzip_encoded_body_is_decoded():
+    compressed = gzip.compress(PAGE)
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(part), part)
+                       for part in (compressed[:100], compressed[100:])) + b"0\r\n\r\n"
+    record = warc_record("response", "https://example.org/s",
+                         http(chunked, extra="Transfer-Encoding: chunked\r\n"
+                                             "Content-Encoding: gzip\r\n"))
+    assert one(record, "crawl.warc").text.startswith("Storm cuts power to 80,000 homes")
+
+
+def test_truncated_warc_gives_the_articles_before_and_then_an_error():
+    good = warc_record("response", "https://example.org/storm", http(PAGE))
+    items = list(read_bytes(good + good[:300], "crawl.warc"))
+    assert isinstance(items[0], Article)
+    assert isinstance(items[1], MalformedRecord)
+    assert str(items[1]) == "crawl.warc#2: the archive is truncated inside this record"
+
+
+def test_warc_with_garbage_between_records_is_a_malformed_record():
+    good = warc_record("response", "https://example.org/storm", http(PAGE))
+    items = list(read_bytes(good + b"garbage\r\n", "crawl.warc"))
+    assert [type(i).__name__ for i in items] == ["Article", "MalformedRecord"]
+    assert str(items[1]) == "crawl.warc#2: expected a WARC record, found b'garbage\\r\\n'"
 
 
 # --- gzip -----------------------------------------------------------------------------------
@@ -358,9 +492,20 @@ def test_samples_folder_yields_every_article_with_its_date():
 
 @settings(max_examples=300, deadline=None)
 @given(data=st.binary(max_size=600),
-       name=st.sampled_from(["a.txt", "a.html", "a.jsonl", "a.json", "a", "a.txt.gz", "<stdin>"]))
+       name=st.sampled_from(["a.txt", "a.html", "a.jsonl", "a.json", "a", "a.txt.gz", "a.rss",
+                             "a.warc", "<stdin>"]))
 def test_any_bytes_give_articles_or_factwire_errors_never_a_crash(data, name):
     for item in read_bytes(data, name):
         assert isinstance(item, Article | FactwireError)
         if isinstance(item, Article):
             assert item.text.strip()
+
+
+@pytest.mark.parametrize("module", [
+    "factwire.ingest", "factwire.ingest.article", "factwire.ingest.decode",
+    "factwire.ingest.detect", "factwire.ingest.feed", "factwire.ingest.html",
+    "factwire.ingest.text", "factwire.clean", "factwire.language",
+])
+def test_docstring_examples_hold(module):
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.failed == 0 and result.attempted > 0

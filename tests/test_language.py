@@ -7,6 +7,7 @@ import time
 import pytest
 
 from factwire.language import detect_language, text_sample
+from tests.test_clean import REUTERS, reuters_bodies
 
 TEXTS = {
     "en": "Rescue teams pulled 14 survivors from the rubble on Tuesday, officials said, as the "
@@ -55,3 +56,10 @@ def test_long_text_is_classified_from_a_sample_quickly():
     started = time.perf_counter()
     assert detect_language(long_text) == "fr"
     assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.skipif(not REUTERS.exists(), reason="../shared/bench/reuters21578 is absent")
+def test_500_reuters_stories_are_never_called_foreign():
+    found = [detect_language(body) for body in reuters_bodies(500)]
+    assert [code for code in found if code not in ("en", None)] == []
+    assert found.count("en") >= 480

@@ -162,3 +162,78 @@ def test_seed_places_resolve_with_country_and_precision():
     assert geo["Washington"] == ("USA", "city", "city")
     assert geo["Moscow"] == ("RUS", "city", "city")
     assert geo["Kyiv"] == ("UKR", "city", "city")
+
+
+def test_a_country_name_is_the_country_not_a_town_of_that_name(places):
+    [china] = resolve(places, "Exports to China fell.", ("China", "GPE", None))
+    assert (china.geo.feature, china.geo.country) == ("country", "CHN")
+
+
+def test_a_town_named_after_a_country_needs_an_apposition(places):
+    [china] = resolve(places, "He grew up in China, Texas.", ("China", "GPE", None))
+    assert (china.geo.feature, china.geo.admin1, china.geo.country) == (
+        "city", "Texas", "USA")
+
+
+def test_a_name_holding_its_apposition_is_split(places):
+    [paris] = resolve(places, "He moved to Paris, Tenn. last year.",
+                      ("Paris, Tenn.", "GPE", None))
+    assert (paris.geo.admin1, paris.geo.country) == ("Tennessee", "USA")
+
+
+def test_a_region_is_never_a_small_town_of_the_same_name(places):
+    [region] = resolve(places, "Tensions in the Middle East rose.", ("Middle East", "LOC", None))
+    assert region.geo is None
+
+
+def test_a_building_is_not_a_town_that_shares_its_name(places):
+    [house] = resolve(places, "The White House said.", ("White House", "FAC", None))
+    assert house.geo is None
+
+
+def test_an_unknown_place_in_a_known_country_is_located_at_the_country(places):
+    [house] = resolve(places, "The White House said.", ("White House", "FAC", "USA"))
+    assert (house.geo.feature, house.geo.precision, house.geo.country) == (
+        "other", "country", "USA")
+
+
+def test_a_part_of_a_place_is_located_at_the_place(places):
+    [part] = resolve(places, "Schools in Northeast Georgia cut jobs; Atlanta did not.",
+                     ("Northeast Georgia", "LOC", None), ("Atlanta", "GPE", None))[:1]
+    assert (part.geo.feature, part.geo.precision, part.geo.admin1, part.geo.country) == (
+        "other", "region", "Georgia", "USA")
+
+
+def test_a_facility_named_with_its_county_is_located_in_the_county(places):
+    [track] = resolve(places, "Racing at Donington Park, Leicestershire.",
+                      ("Donington Park, Leicestershire", "FAC", None))
+    assert (track.geo.feature, track.geo.precision, track.geo.country) == (
+        "other", "region", "GBR")
+
+
+def test_a_street_with_an_apposition_gets_its_town_as_a_site(places):
+    [street] = resolve(places, "He lives on Orchard St., Alexandria, La.",
+                       ("Orchard St.", "FAC", None))
+    assert (street.geo.geonameid, street.geo.feature, street.geo.precision) == (
+        4314550, "other", "city")
+
+
+def test_gaza_is_the_strip_and_gaza_city_the_city(places):
+    gaza, city = resolve(places, "Strikes in Gaza hit Gaza City.",
+                         ("Gaza", "GPE", None), ("Gaza City", "GPE", None))
+    assert (gaza.geo.feature, gaza.geo.admin1, gaza.geo.country) == (
+        "admin1", "Gaza Strip", "PSE")
+    assert (city.geo.feature, city.geo.geonameid) == ("city", 281133)
+
+
+def test_a_region_named_for_its_city_is_found_whatever_the_area_spelling(places):
+    [region] = resolve(places, "Shelling in the Zaporizhzhia region.",
+                       ("Zaporizhzhia region", "GPE", "UKR"))
+    assert (region.geo.feature, region.geo.precision, region.geo.country) == (
+        "admin1", "region", "UKR")
+
+
+def test_a_country_without_a_reference_point_is_placed_among_its_towns(places):
+    [kosovo] = resolve(places, "Kosovo said.", ("Kosovo", "GPE", None))
+    assert (kosovo.geo.feature, kosovo.geo.country, round(kosovo.geo.lat)) == (
+        "country", "XKX", 43)

@@ -98,6 +98,11 @@ def test_half_a_million_people(nlp):
     assert (q.value, q.counted) == (500_000, "people")
 
 
+def test_hundreds_alone_is_vague(nlp):
+    q = one(quantities(nlp, "Police fired tear gas at hundreds of protesters."), "hundreds")
+    assert (q.value, q.low, q.high, q.counted) == (None, 100, 1000, "protesters")
+
+
 def test_tens_of_thousands_of_civilians(nlp):
     q = one(quantities(nlp, "Tens of thousands of civilians fled the city."), "Tens")
     assert (q.value, q.low, q.high, q.approximate) == (None, 10_000, 100_000, True)
@@ -140,6 +145,16 @@ def test_money_has_its_iso_currency(nlp, text, surface, value, unit):
 def test_percentages_and_physical_units_are_normalized(nlp, text, surface, value, unit):
     q = one(quantities(nlp, text), surface)
     assert (q.text, q.value, q.unit) == (surface, value, unit)
+
+
+def test_million_suffix_after_a_currency(nlp):
+    q = one(quantities(nlp, "The EU pledged €500m for reconstruction."), "€500m")
+    assert (q.value, q.unit) == (500_000_000, "EUR")
+
+
+def test_durations_stay_quantities(nlp):
+    q = one(quantities(nlp, "He was sentenced to 15 years in prison."), "15 years")
+    assert (q.value, q.unit) == (15, "year")
 
 
 def test_nearly_gives_below_and_approximate(nlp):
@@ -229,7 +244,29 @@ def test_from_figure_then_to_figure_are_two_quantities(nlp):
     assert (second.change, second.counted, second.relative_to) == ("up", "troops", first.id)
 
 
+def test_up_from_makes_the_first_figure_a_change_relative_to_the_second(nlp):
+    found = quantities(nlp, "Turnout was 62 percent, up from 58 percent in 2019.")
+    now, before = one(found, "62"), one(found, "58")
+    assert (now.change, now.relative_to, before.change) == ("up", before.id, None)
+
+
+def test_eased_to_x_from_y_is_a_change_down(nlp):
+    found = quantities(nlp, "Inflation eased to 2.9 percent in July from 3.2 percent in June.")
+    now, before = one(found, "2.9"), one(found, "3.2")
+    assert (now.change, now.relative_to) == ("down", before.id)
+
+
+def test_a_verb_particle_is_not_a_change(nlp):
+    q = one(quantities(nlp, "Its forces shot down 17 of 20 drones."), "17")
+    assert (q.change, q.counted) == (None, "drones")
+
+
 # --- counted, subject, time ----------------------------------------------------------------
+
+def test_elided_noun_is_borrowed_from_the_previous_figure(nlp):
+    found = quantities(nlp, "At least 27 people were killed and more than 100 wounded.")
+    assert one(found, "100").counted == "people"
+
 
 def test_counted_after_of(nlp):
     q = one(quantities(nlp, "Police detained 200 of the protesters."), "200")
@@ -285,6 +322,9 @@ def test_value_and_increase_from_last_year_derive_last_years_figure(nlp):
     "One day, no one will remember one another.",
     "COVID-19 spread; see www.example.com/2020/report.",
     "The war began in 2022 and peaked since 2023.",
+    "Boeing unveiled the 787 Dreamliner and Apple the iPhone 4.",
+    "Users should install version 3.0 before Flight 370 boards.",
+    "Its 1986 results include a two-for-one split.",
 ])
 def test_dates_times_ordinals_idioms_and_identifiers_are_not_quantities(nlp, text):
     assert quantities(nlp, text) == []

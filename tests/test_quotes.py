@@ -74,6 +74,11 @@ def test_quote_split_around_the_cue_is_one_quote(parser):
     assert quote.content.text == "We will win,” he said, “whatever it costs."
 
 
+def test_quote_resumed_after_the_cue_sentence_is_the_same_quote(parser):
+    doc = annotate(parser, "“We will win,” he said. “Whatever it costs.”")
+    assert only(doc).content.text == "We will win,” he said. “Whatever it costs."
+
+
 def test_multi_sentence_quote(parser):
     doc = annotate(parser, "“The army is ready. The reserves are ready too,” the general said.")
     assert only(doc).content.text == "The army is ready. The reserves are ready too,"
@@ -86,6 +91,10 @@ def test_quote_continued_in_the_next_paragraph(parser):
     assert (quote.kind, quote.speaker_text, quote.cue) == ("direct", "Smith", "told")
     assert quote.content.text == ("We have waited for years. Nobody listened.\n"
                                   "“Now the whole world is watching,")
+
+
+def test_paragraph_opened_with_a_closing_mark_is_still_a_quote():
+    assert [q.text for q in find_quoted("”Fear. I am afraid.” ― Ed")] == ["Fear. I am afraid."]
 
 
 def test_unclosed_quote_not_continued_ends_with_its_paragraph():
@@ -179,6 +188,19 @@ def test_the_ministry_resolves_to_the_named_ministry(parser):
     assert (quote.speaker, quote.speaker_text) == ("e1", "The ministry")
 
 
+def test_the_spokesman_resolves_to_the_person_with_that_role(parser):
+    text = ("Kremlin spokesman Dmitry Peskov spoke on Monday. "
+            "The spokesman said the talks would go on.")
+    doc = parser(text)
+    start = text.index("Dmitry Peskov")
+    end = start + len("Dmitry Peskov")
+    doc._.entities = [Entity(id="e1", name="Dmitry Peskov", type="PERSON", role="spokesman",
+                             mentions=[TextSpan(start, end, "Dmitry Peskov")])]
+    doc._.entity_at = {t.i: "e1" for t in doc.char_span(start, end)}
+    quote = only(parser.get_pipe("factwire_quotes")(doc))
+    assert (quote.speaker, quote.speaker_text) == ("e1", "The spokesman")
+
+
 def test_anonymous_official_is_marked_anonymous(parser):
     text = ("A senior official, who spoke on condition of anonymity, said the talks had "
             "stalled.")
@@ -193,6 +215,49 @@ def test_reports_suggest_is_an_anonymous_according_to(parser):
     assert (quote.kind, quote.anonymous, quote.speaker_text, quote.cue) == (
         "according_to", True, "Reports", "suggest")
     assert quote.content.text == "some are coerced into signing contracts"
+
+
+def test_quote_signed_with_a_dash(parser):
+    quote = only(annotate(parser, "“He represents our greatest shame.” ― Sonya Herridge"))
+    assert (quote.kind, quote.speaker_text, quote.cue, quote.content.text) == (
+        "direct", "Sonya Herridge", "―", "He represents our greatest shame.")
+
+
+def test_transcript_speaker_label_is_direct_speech(parser):
+    quote = only(annotate(parser, "PENCE: Gennifer Flowers will not be attending the debate."))
+    assert (quote.kind, quote.speaker_text, quote.cue, quote.content.text) == (
+        "direct", "PENCE", ":", "Gennifer Flowers will not be attending the debate")
+
+
+def test_a_line_label_that_names_nobody_is_not_a_speaker(parser):
+    assert annotate(parser, "Update: The debate will start at nine.")._.quotes == []
+
+
+def test_typewriter_quotes_are_quotes(parser):
+    quote = only(annotate(parser, "''We have shown the world what we can do,'' Mr. Obama said."))
+    assert (quote.kind, quote.content.text) == ("direct", "We have shown the world what we can do,")
+
+
+def test_speech_quoted_inside_a_quote_is_not_a_new_source(parser):
+    text = "“I say we will win, and I think we will,” Smith said."
+    quote = only(annotate(parser, text))
+    assert (quote.speaker_text, quote.cue) == ("Smith", "said")
+
+
+def test_a_speaker_restating_his_own_belief_is_one_attribution(parser):
+    quote = only(annotate(parser, "Clinton said she thinks America is strongest together."))
+    assert (quote.cue, quote.content.text) == ("said", "she thinks America is strongest together")
+
+
+def test_medium_is_the_outlet_told(parser):
+    text = "Trump told CNN that the talks were going well."
+    doc = annotate(parser, text, {"Donald Trump": ("PERSON", ["Trump"]), "CNN": ("ORG", ["CNN"])})
+    assert (only(doc).medium, only(doc).speaker) == ("e2", "e1")
+
+
+def test_promise_reports_what_was_promised(parser):
+    quote = only(annotate(parser, "The governor promised to cut taxes next year."))
+    assert (quote.cue, quote.content.text) == ("promised", "to cut taxes next year")
 
 
 def test_scare_quotes_are_not_quotes(parser):

@@ -199,7 +199,7 @@ def test_a_file_that_is_not_a_database_gives_a_store_error(tmp_path):
 
 
 def test_events_carry_names_countries_time_and_sentence(filled):
-    (event,) = filled.events(type="MOBILIZE")
+    (event,) = filled.event_reports(type="MOBILIZE")
     assert [(a.name, a.country) for a in event.actors] == [("Russia", "RUS")]
     assert [(p.name, p.country) for p in event.locations] == [("Moscow", "RUS")]
     assert event.recipients == []
@@ -210,16 +210,16 @@ def test_events_carry_names_countries_time_and_sentence(filled):
 
 
 def test_events_filtered_by_period_and_type(filled):
-    assert [e.type for e in filled.events()] == ["ACCUSE", "ASSAULT", "MOBILIZE"]
-    assert [e.type for e in filled.events(until="2025-04-01")] == ["ACCUSE", "ASSAULT"]
-    assert [e.type for e in filled.events(type=["assault", "MOBILIZE"])] == [
+    assert [e.type for e in filled.event_reports()] == ["ACCUSE", "ASSAULT", "MOBILIZE"]
+    assert [e.type for e in filled.event_reports(until="2025-04-01")] == ["ACCUSE", "ASSAULT"]
+    assert [e.type for e in filled.event_reports(type=["assault", "MOBILIZE"])] == [
         "ASSAULT", "MOBILIZE"]
 
 
 def test_country_filter_matches_actor_recipient_or_location(filled):
-    assert [e.type for e in filled.events(country="UKR")] == ["ACCUSE", "ASSAULT"]
-    assert [e.type for e in filled.events(country="rus")] == ["ACCUSE", "ASSAULT", "MOBILIZE"]
-    assert filled.events(country="FRA") == []
+    assert [e.type for e in filled.event_reports(country="UKR")] == ["ACCUSE", "ASSAULT"]
+    assert [e.type for e in filled.event_reports(country="rus")] == ["ACCUSE", "ASSAULT", "MOBILIZE"]
+    assert filled.event_reports(country="FRA") == []
 
 
 def test_quantities_resolve_subject_source_and_time(filled):

@@ -155,7 +155,47 @@ def test_clock_time_on_a_weekday(times_nlp):
     assert got["5 p.m. on Tuesday"] == ("TIME", "2025-04-01T17:00")
 
 
+def test_year_range_carries_begin_and_until(times_nlp):
+    doc = run(times_nlp, "He governed from 1990-1995.")
+    assert [(t.text, t.begin, t.until) for t in doc._.times] == \
+        [("1990", "1990", "1995"), ("1995", "1990", "1995")]
+
+
+def test_numbers_in_codes_are_not_years(times_nlp):
+    assert found(times_nlp, "Call +86 138-2010-2015 or use code 2015-32.") == {}
+
+
+def test_spelled_out_year(times_nlp):
+    got = found(times_nlp, "It began in the winter of nineteen ninety-four.")
+    assert got["the winter of nineteen ninety-four"] == ("DATE", "1994-WI")
+
+
+# times that count from other times in the article
+
+def test_a_year_earlier_in_a_quarterly_report_is_that_quarter(times_nlp):
+    text = "Profit rose in the third quarter from $5 million a year earlier."
+    got = found(times_nlp, text, published=dt.date(1989, 10, 26))
+    assert got["the third quarter"] == ("DATE", "1989-Q3")
+    assert got["a year earlier"] == ("DATE", "1988-Q3")
+
+
+def test_two_days_later_counts_from_the_story_date(times_nlp):
+    text = "The strike began on March 3, 2024. Two days later, talks resumed."
+    assert value_of(times_nlp, text, "Two days later") == "2024-03-05"
+
+
+def test_clock_time_alone_is_on_the_story_day(times_nlp):
+    text = "The quake struck on Friday, Aug. 7. It hit at 10:35 a.m."
+    assert value_of(times_nlp, text, "10:35 a.m.", published=dt.date(1998, 8, 8)) == \
+        "1998-08-07T10:35"
+
+
 # durations and sets
+
+def test_the_first_nine_months_is_a_duration(times_nlp):
+    got = found(times_nlp, "Sales rose in the first nine months.")
+    assert got["the first nine months"] == ("DURATION", "P9M")
+
 
 def test_for_three_years_is_a_duration(times_nlp):
     assert found(times_nlp, "He served for three years.")["three years"] == ("DURATION", "P3Y")
@@ -174,6 +214,11 @@ def test_may_modal_is_not_a_date(times_nlp):
 def test_ages_counts_and_ordinals_are_not_dates(times_nlp):
     text = ("It drafts men between the ages of 18 and 30, sent 3,000 soldiers and 1 million "
             "troops in one of its largest drives; 2000 troops stayed.")
+    assert found(times_nlp, text) == {}
+
+
+def test_rates_per_unit_are_not_durations(times_nlp):
+    text = "It pays a dividend of $1.76 a year and adds 700 seats a week."
     assert found(times_nlp, text) == {}
 
 

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
 from factwire.model import Removed
 
 PLACEHOLDER = "placeholder"
@@ -36,6 +38,7 @@ _LINE = re.compile(r"[^\r\n\u2028\u2029\x85]+")
 # A sentence ends at . ! ? or … (plus closing quotes/brackets) before a non-lowercase start.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=\S)(?![a-z])")
 _WORD = re.compile(r"[^\W\d_]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Inflections of Latin nouns and verbs; English words with these endings come with English
 # function words around them, which the test also requires to be nearly absent.
 _LATIN_ENDING = re.compile(r"(?:us|um|ae|is|it|unt|ant|ent|tur|que|ibus|orum|arum|am|em|at|"
@@ -145,13 +148,24 @@ def word_profile(stretch: str, lexicon: FillerLexicon) -> WordProfile:
     return WordProfile(words, function, lorem, latin, strong, lowercase)
 
 
-def is_pseudo_latin(profile: WordProfile) -> bool:
-    """Mostly lorem ipsum words, or mostly Latin-looking lowercase words, and no English."""
+def is_pseudo_latin(stretch: str, profile: WordProfile) -> bool:
+    """Mostly lorem ipsum words, or Latin (by its endings, confirmed by lingua), no English."""
     n = profile.words
-    if n >= 4 and profile.lorem >= 0.5 * n and profile.function <= 0.2 * n:
+    if n >= 5 and profile.lorem >= 0.5 * n and profile.function <= 0.2 * n:
         return True
-    return (n >= 8 and profile.function <= 0.1 * n and profile.lowercase >= 0.6 * n
-            and profile.latin >= 0.5 * n and profile.strong_latin >= 0.2 * n)
+    return (n >= 6 and profile.function <= 0.1 * n and profile.lowercase >= 0.6 * n
+            and profile.latin >= 0.4 * n and profile.strong_latin >= 0.15 * n
+            and latin_detector().detect_language_of(_SURROGATE.sub("\ufffd", stretch))
+            == Language.LATIN)
+
+
+@lru_cache(maxsize=1)
+def latin_detector() -> LanguageDetector:
+    """Tells Latin from the languages whose words share its endings (German "zum", "aus")."""
+    languages = (Language.LATIN, Language.ENGLISH, Language.GERMAN, Language.FRENCH,
+                 Language.SPANISH, Language.ITALIAN, Language.PORTUGUESE, Language.DUTCH,
+                 Language.ROMANIAN, Language.POLISH)
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
 def is_english_like(profile: WordProfile) -> bool:
@@ -165,12 +179,13 @@ def filler_in_line(text: str, start: int, end: int, lexicon: FillerLexicon) -> l
     found = [Removed(s, e, PLACEHOLDER) for s, e in spans
              if lexicon.placeholder.search(text[s:e])]
     profiles = [word_profile(text[s:e], lexicon) for s, e in spans]
-    latin = [is_pseudo_latin(p) for p in profiles]
+    latin = [is_pseudo_latin(text[s:e], p) for (s, e), p in zip(spans, profiles, strict=True)]
     if not any(latin):
         return found
     english_left = any(is_english_like(profile) and not flagged
                        for profile, flagged in zip(profiles, latin, strict=True))
-    if not english_left and is_pseudo_latin(word_profile(text[start:end], lexicon)):
+    line = text[start:end]
+    if not english_left and is_pseudo_latin(line, word_profile(line, lexicon)):
         return [Removed(start, end, PLACEHOLDER)]
     found.extend(Removed(s, e, PLACEHOLDER) for (s, e), flagged in zip(spans, latin, strict=True)
                  if flagged)
@@ -286,9 +301,13 @@ def merge_spans(text: str, spans: list[Removed]) -> list[Removed]:
 def blank_out(text: str, removed: list[Removed]) -> str:
     """``text`` with every removed span replaced by spaces (newlines kept): same offsets.
 
+    A lone surrogate (half a UTF-16 pair, possible in a Python string but not a character)
+    becomes U+FFFD, one for one: the tokenizer and language models cannot encode it.
+
     >>> blank_out("ab cd", [Removed(3, 5, "filler")])
     'ab   '
     """
+    text = _SURROGATE.sub("\ufffd", text)
     if not removed:
         return text
     chars = list(text)

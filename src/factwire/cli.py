@@ -14,11 +14,12 @@ import sys
 import click
 
 from factwire import __version__
-from factwire.batch import describe_error, error_line, extract_items, ingest_paths, read_paths
+from factwire.batch import describe_error, error_line, extract_items, read_paths
 from factwire.errors import FactwireError
-from factwire.report import situation_report
-from factwire.store import Store
 from factwire.summary import facts_summary
+
+# The store (SQLAlchemy, link/, scipy) and reports are imported by the commands that use
+# them: `factwire extract` must start fast.
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 DEFAULT_DB = "factwire.db"
@@ -102,17 +103,30 @@ def _print_failure(item, error: FactwireError, fmt: str) -> None:
               "article read; overrides the inputs' own dates.")
 @click.option("--progress/--no-progress", default=True,
               help="Show a progress bar on stderr (only in a terminal).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes extracting in parallel on this machine (one per core).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on a Dask cluster: its scheduler (tcp://host:8786), or local:N "
+                   "for N worker processes on this machine.")
 def ingest(paths: tuple[str, ...], db: str, published: dt.datetime | None,
-           progress: bool) -> None:
+           progress: bool, workers: int, dask_address: str | None) -> None:
     """Extract the articles under PATHS and store them with all their facts.
 
-    Example: factwire ingest samples/ --db factwire.db
+    Example: factwire ingest samples/ --db factwire.db --workers 4
 
-    Articles already stored are left as they are. Each bad file or record is reported as
-    "skipped <name>: <reason>"; the exit code is non-zero only when nothing was stored.
+    Articles already stored are left as they are, so an interrupted ingest resumes when run
+    again. Each bad file or record is reported as "skipped <name>: <reason>"; the exit code
+    is non-zero only when nothing was stored.
     """
+    from factwire.batch import ingest_paths
+    from factwire.store import Store
+
+    if dask_address is not None and workers > 1:
+        raise click.BadParameter("use either --workers or --dask, not both",
+                                 param_hint="--workers")
     with Store(db) as store:
-        result = ingest_paths(paths, store, published=_iso(published), progress=progress)
+        result = ingest_paths(paths, store, published=_iso(published), progress=progress,
+                              workers=workers, dask=dask_address)
     click.echo(result.summary(), err=True)
     if result.processed == 0:
         sys.exit(1)
@@ -134,6 +148,9 @@ def report(db: str, since: dt.datetime | None, until: dt.datetime | None,
 
     Example: factwire report --since 2025-04-01 --country RUS --format html -o report.html
     """
+    from factwire.report import situation_report
+    from factwire.store import Store
+
     if since and until and since > until:
         raise click.BadParameter("--since is after --until", param_hint="--since")
     with Store(db, create=False) as store:

@@ -43,6 +43,8 @@ ENGLISH_FUNCTION_SHARE = 0.15
 
 _TOKEN = re.compile(r"\S+")
 _LETTER = re.compile(r"[^\W\d_]")
+# Half a surrogate pair is not a character: lingua (Rust) cannot take it as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +57,12 @@ def detector() -> LanguageDetector:
 
 
 def text_sample(text: str, words: int = SAMPLE_WORDS) -> str:
-    """The first ``words`` words of ``text``, single-spaced (blanked filler is skipped)."""
-    return " ".join(m.group() for m in islice(_TOKEN.finditer(text), words))
+    """The first ``words`` words of ``text``, single-spaced (blanked filler is skipped).
+
+    Lone surrogates (possible in a Python string, never in text read from a file) become
+    U+FFFD.
+    """
+    return _SURROGATE.sub("\ufffd", " ".join(m.group() for m in islice(_TOKEN.finditer(text), words)))
 
 
 def mostly_figures(sample: str) -> bool:

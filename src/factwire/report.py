@@ -110,7 +110,7 @@ def build_report(store: Store, since: DateLike = None, until: DateLike = None,
     """Query the store and word every fact the report shows."""
     since, until = as_date(since), as_date(until)
     country = country.upper() if country else None
-    events = store.events(since, until, country)
+    events = store.event_reports(since, until, country)
     quantities = store.quantities(since, until, country)
     quotes = store.quotes(since, until, country)
     return SituationReport(

@@ -20,7 +20,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from factwire.geo.index import FEATURES, GeoIndexError, Named, Place, PlaceIndex, normalize_name
+from factwire.geo.index import (
+    FEATURES,
+    GeoIndexError,
+    Named,
+    Place,
+    PlaceIndex,
+    distance_km,
+    normalize_name,
+)
 
 
 @lru_cache(maxsize=1)
@@ -31,5 +39,5 @@ def load_index() -> PlaceIndex:
     return build_index(PlaceIndex())
 
 
-__all__ = ["FEATURES", "GeoIndexError", "Named", "Place", "PlaceIndex", "load_index",
+__all__ = ["FEATURES", "GeoIndexError", "distance_km", "Named", "Place", "PlaceIndex", "load_index",
            "normalize_name"]

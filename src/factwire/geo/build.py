@@ -21,10 +21,11 @@ def build_index(index: PlaceIndex) -> PlaceIndex:
     iso3_of, capitals = add_countries(index)
     add_continents(index)
     area_rows = sources.read_area_rows()
-    records = sources.read_cities()
+    records, alternates = sources.read_cities()
     admin1_of = _admin1_names_by_code(records, area_rows)
-    people = add_cities(index, records, admin1_of, iso3_of)
+    people = add_cities(index, records, alternates, admin1_of, iso3_of)
     add_areas(index, area_rows, iso3_of, people)
+    add_unplaced_countries(index, area_rows, iso3_of)
     add_capitals(index, capitals)
     add_aliases(index)
     return index
@@ -50,6 +51,22 @@ def add_countries(index: PlaceIndex) -> tuple[dict[str, str], dict[str, str]]:
     for row in sources.read_data_tsv("demonyms.tsv"):
         _add_country_names(index, row[0], _split(row, 1), "demonym")
     return iso3_of, capitals
+
+
+def add_unplaced_countries(index: PlaceIndex, area_rows, iso3_of: dict[str, str]) -> None:
+    """Countries countryinfo has no point for (Kosovo) at the middle of their places."""
+    names = {record["iso3"]: record for record in sources.read_countries()}
+    points = _area_points([[*row[:3], "country", "", row[5]] for row in area_rows])
+    for (iso2, _, _), (lat, lon) in points.items():
+        iso3 = iso3_of.get(iso2)
+        record = names.get(iso3)
+        if record is None or iso3 in index.countries:
+            continue
+        place = Place(record["name"], lat, lon, "country", iso3,
+                      geonameid=int(record["geonameid"]),
+                      population=int(record.get("population") or 0))
+        index.countries[iso3] = place
+        index.add(place.name, place)
 
 
 def add_capitals(index: PlaceIndex, capitals: dict[str, str]) -> None:
@@ -91,35 +108,28 @@ def _admin1_names_by_code(records, area_rows) -> dict[tuple[str, str], str]:
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 
-def add_cities(index: PlaceIndex, records, admin1_of, iso3_of) -> dict:
-    """Index populated places under their names, then their Latin alternate names; returns
-    the people counted in each (ISO3, first-level area)."""
+def add_cities(index: PlaceIndex, records, alternates, admin1_of, iso3_of) -> dict:
+    """Index populated places under their names, then their alternate names; returns the
+    people counted in each (ISO3, first-level area)."""
     index.cities = CityRows(records, iso3_of, admin1_of)
     by_name = index.by_name
-    row_of = {}
-    for row, (geonameid, name, *_) in enumerate(records):
+    for row, (_, name, *_) in enumerate(records):
         key = name.lower()
         if not (key.isalpha() and key.isascii()):  # inlined fast path of ``index.add``
-            key = normalize_name(sources.unescape(name))
+            key = normalize_name(name)
         by_name[key].append((row, "name"))
-        row_of[geonameid] = row
-    for geonameid, names in sources.read_alternate_names().items():
-        row = row_of.get(str(geonameid))
-        if row is not None:
-            for name in names:
-                index.add(name, row, "alternate")
+    for row, names in alternates.items():
+        for name in names:
+            index.add(name, row, "alternate")
     return _people_by_admin1(records, admin1_of, iso3_of)
 
 
 def _people_by_admin1(records, admin1_of, iso3_of) -> dict:
-    keys = [f"{iso2}\t{code}" for _, _, _, _, iso2, _, code in records]
-    codes, inverse = np.unique(np.array(keys), return_inverse=True)
-    totals = np.bincount(inverse, weights=np.array([int(r[5]) for r in records], float))
-    people = {}
-    for key, total in zip(codes.tolist(), totals.tolist(), strict=True):
-        iso2, code = key.split("\t")
-        people[(iso3_of.get(iso2), admin1_of.get((iso2, code)))] = int(total)
-    return people
+    totals: dict[tuple[str, str], int] = defaultdict(int)
+    for _, _, _, _, iso2, population, code in records:
+        totals[(iso2, code)] += int(population)
+    return {(iso3_of.get(iso2), admin1_of.get((iso2, code))): total
+            for (iso2, code), total in totals.items()}
 
 
 def add_areas(index: PlaceIndex, area_rows, iso3_of, people: dict) -> None:
@@ -143,15 +153,15 @@ def _area_points(area_rows) -> dict[tuple[str, str, str], tuple[float, float]]:
     exclaves do not move it; GeoNames' own area points sit near such middles)."""
     coordinates = np.array([(row[0], row[1]) for row in area_rows], dtype=float)
     points = {}
-    for keys in ([(r[5], r[3], "") for r in area_rows],
-                 [(r[5], r[3], r[4]) for r in area_rows]):
-        names, inverse = np.unique(np.array(["\t".join(key) for key in keys]),
-                                   return_inverse=True)
-        lats = _middle(inverse, coordinates[:, 0], len(names))
-        lons = _middle(inverse, coordinates[:, 1], len(names))
-        for name, lat, lon in zip(names.tolist(), lats.tolist(), lons.tolist(), strict=True):
-            iso2, admin1, admin2 = name.split("\t")
-            if admin1:
+    for level, keys in ((1, [(r[5], r[3], "") for r in area_rows]),
+                        (2, [(r[5], r[3], r[4]) for r in area_rows])):
+        ids: dict[tuple, int] = {}
+        inverse = np.array([ids.setdefault(key, len(ids)) for key in keys])
+        lats = _middle(inverse, coordinates[:, 0], len(ids))
+        lons = _middle(inverse, coordinates[:, 1], len(ids))
+        for (iso2, admin1, admin2), lat, lon in zip(ids, lats.tolist(), lons.tolist(),
+                                                    strict=True):
+            if admin1 and (level == 1 or admin2):  # places without an admin2 are no area
                 points[(iso2, admin1, admin2)] = (lat, lon)
     return points
 

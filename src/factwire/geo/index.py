@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import math
 import unicodedata
 from collections import defaultdict
 from typing import NamedTuple
@@ -10,9 +10,11 @@ from typing import NamedTuple
 from factwire.errors import FactwireError
 
 FEATURES = ("country", "admin1", "admin2", "city", "continent", "other")
-_PUNCTUATION = str.maketrans({".": " ", "-": " ", "‐": " ", "–": " ", "/": " ", "’": "'",
-                              "`": "'"})
+# hyphens and dots separate words; apostrophes and ayn/hamza marks ("‘Afrīn") are dropped
+_PUNCTUATION = str.maketrans({".": " ", "-": " ", "‐": " ", "–": " ", "/": " ", "’": None,
+                              "'": None, "‘": None, "`": None, "ʿ": None, "ʾ": None})
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_ABBREVIATION_SET = frozenset(_ABBREVIATIONS)
 
 
 class GeoIndexError(FactwireError):
@@ -57,14 +59,17 @@ def normalize_name(text: str) -> str:
             return key  # most names: one plain word (the index normalizes 200,000 at first use)
         key = key.translate(_PUNCTUATION)
         words = key.split()
-        if _ABBREVIATIONS.keys().isdisjoint(words):
+        if _ABBREVIATION_SET.isdisjoint(words):
             return " ".join(words)
     key = key.translate(_PUNCTUATION)
     if not key.isascii():
         key = unicodedata.normalize("NFKD", key)
-        key = "".join(ch for ch in key if not unicodedata.combining(ch))
+        plain = key.encode("ascii", "ignore").decode()
+        # Latin names lose only their accents; other scripts keep their letters
+        key = plain if plain.strip() else "".join(
+            ch for ch in key if not unicodedata.combining(ch))
     words = key.split()
-    if _ABBREVIATIONS.keys() & set(words):
+    if not _ABBREVIATION_SET.isdisjoint(words):
         words = [_ABBREVIATIONS.get(word, word) for word in words]
     return " ".join(words)
 
@@ -88,13 +93,23 @@ class CityRows:
         place = self._places.get(row)
         if place is None:
             geonameid, name, lat, lon, iso2, population, code = self.records[row]
-            if "\\" in name:
-                name = json.loads(f'"{name}"')
             place = Place(name, float(lat), float(lon), "city", self.country_of.get(iso2),
                           self.admin1_of.get((iso2, code)), None, int(geonameid),
                           int(population))
             self._places[row] = place
         return place
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (haversine, Earth radius 6,371 km).
+
+    >>> round(distance_km(50.45, 30.52, 55.75, 37.62))
+    756
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 class PlaceIndex:
@@ -140,5 +155,5 @@ class PlaceIndex:
         return self.admin1s.get((country, name))
 
 
-__all__ = ["Place", "Named", "PlaceIndex", "CityRows", "GeoIndexError", "normalize_name",
+__all__ = ["distance_km", "Place", "Named", "PlaceIndex", "CityRows", "GeoIndexError", "normalize_name",
            "FEATURES"]

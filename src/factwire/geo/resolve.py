@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from factwire.geo.index import Named, Place, PlaceIndex
+from factwire.geo.index import Named, Place, PlaceIndex, distance_km
 
 # how much each kind of evidence counts, in units of one tenfold population
 COUNTRY_PRIOR = 10.0
@@ -26,12 +26,19 @@ CONTINENT_PRIOR = 9.5
 ADMIN1_DISCOUNT = 1.0
 ADMIN2_PRIOR = 3.5
 ALTERNATE_PENALTY = 1.0
+ALIAS_BONUS = 2.0
 CAPITAL_BONUS = 1.0
 NAMESAKE_PENALTY = 2.0
+COUNTRY_NAMESAKE_PENALTY = 6.0
+AREA_NAMESAKE_PENALTY = 1.5
+AREA_NAME_PENALTY = 3.0
 SUPPORT_BONUS = 1.5
+SUPPORT_SCALE = 1.0
+NEAR_KM = 80.0
+LOC_TOWN_POPULATION = 100_000
 LEVEL_BONUS = 6.0
 WITHIN_BONUS = 8.0
-ENTITY_COUNTRY_BONUS = 3.0
+ENTITY_COUNTRY_BONUS = 1.0
 ARTICLE_COUNTRY_BONUS = 4.0
 ARTICLE_ADMIN1_BONUS = 2.5
 
@@ -42,13 +49,16 @@ class PlaceQuery:
 
     ``level``: "admin1", "admin2" or "city" when words around the name say so;
     ``within``: places an apposition puts it in ("Texas" in "Paris, Texas");
-    ``country``: the ISO3 country the entities component gave it.
+    ``country``: the ISO3 country the entities component gave it;
+    ``label``: its entity type; a LOC ("Middle East", "Atlantic", "West Coast") is an area,
+    so towns that share its name rank lower.
     """
 
     names: list[str]
     level: str | None = None
     within: list[Place] = field(default_factory=list)
     country: str | None = None
+    label: str = "GPE"
 
 
 @dataclass
@@ -124,19 +134,52 @@ def resolve(index: PlaceIndex, query: PlaceQuery, article: ArticlePlaces | None 
     """
     article = article or ArticlePlaces()
     found = candidates(index, query) if found is None else found
-    cities_in = {(n.place.country, n.place.admin1) for n in found if n.place.feature == "city"}
+    if query.level and any(n.place.feature == "country" and n.how != "demonym" for n in found):
+        query = replace(query, level=None)  # "China state media": a country stays a country
+    if query.level == "admin1" and not any(n.place.feature == "admin1" for n in found):
+        found = found + areas_around(index, found)
     scored = [(score(named, query, article, index), named.place) for named in found]
-    if not query.level:  # "Kursk", "Odessa": a region named after its city is the city
-        scored = [(value - NAMESAKE_PENALTY if value is not None and place.feature == "admin1"
-                   and (place.country, place.admin1) in cities_in else value, place)
-                  for value, place in scored]
+    scored = _namesakes(found, scored, query, index.capitals)
     scored = [(value, place) for value, place in scored if value is not None]
     if not scored and query.within:
-        return resolve(index, PlaceQuery(query.names, query.level, [], query.country), article)
+        return resolve(index, replace(query, within=[]), article)
     if not scored:
         return None
     best = max(scored, key=lambda item: (item[0], item[1].population))
     return best[1]
+
+
+def _namesakes(found: list[Named], scored: list[tuple], query: PlaceQuery,
+               capitals: set[int]) -> list[tuple]:
+    """Names shared across levels. "China" or "Europe" is not a town called China, and
+    "Florida" not Florida, N.Y. (unless an apposition says "China, Texas"; "Georgia" may
+    still be the US state); "Kursk" or "Odessa" alone is the city, not the region named
+    after it."""
+    big = {n.place.feature for n in found if n.how != "demonym"} & {"country", "continent"}
+    cities_in = {(n.place.country, n.place.admin1) for n in found if n.place.feature == "city"}
+    areas = {area_of(n.place) for n in found if n.place.feature == "admin1"}
+    adjusted = []
+    for named, (value, place) in zip(found, scored, strict=True):
+        if value is not None and not query.within:
+            if big and place.feature in ("city", "admin2"):
+                value -= COUNTRY_NAMESAKE_PENALTY
+            elif (place.feature == "city" and place.geonameid not in capitals
+                  and areas - {area_of(place)}):  # "Florida" is not Florida, N.Y.
+                value -= AREA_NAMESAKE_PENALTY
+        if value is not None:
+            if (not query.level and place.feature == "admin1" and named.how != "alias"
+                    and (place.country, place.admin1) in cities_in):
+                value -= NAMESAKE_PENALTY
+        adjusted.append((value, place))
+    return adjusted
+
+
+def areas_around(index: PlaceIndex, found: list[Named]) -> list[Named]:
+    """The first-level areas around the cities a name names: "the Bryansk region" is
+    the area around Bryansk even where the gazetteer spells the area "Brjansk"."""
+    areas = {index.admin1(n.place.country, n.place.admin1) for n in found
+             if n.place.feature == "city" and n.place.country and n.place.admin1}
+    return [Named(area, "around") for area in areas if area is not None]
 
 
 def prior(named: Named) -> float:
@@ -154,6 +197,8 @@ def prior(named: Named) -> float:
             value -= ADMIN1_DISCOUNT
     if named.how == "alternate":
         value -= ALTERNATE_PENALTY
+    elif named.how == "alias":  # our aliases are how English news names the place
+        value += ALIAS_BONUS
     return value
 
 
@@ -174,12 +219,16 @@ def score(named: Named, query: PlaceQuery, article: ArticlePlaces,
         value += WITHIN_BONUS
     if query.country and place.country == query.country:
         value += ENTITY_COUNTRY_BONUS
+    if query.label == "LOC" and place.feature == "city" and not query.within:
+        if place.population < LOC_TOWN_POPULATION and not article.admin1s[area_of(place)]:
+            return None  # "Middle East", "Atlantic": never a false town
+        value -= AREA_NAME_PENALTY
     value += ARTICLE_COUNTRY_BONUS * article.country_share(place.country)
     if place.feature in ("city", "admin2", "admin1"):
         area = area_of(place)
         if article.admin1s[area] > 0:
             value += ARTICLE_ADMIN1_BONUS
-        value += SUPPORT_BONUS * min(1.0, max(0.0, article.support[area]))
+        value += SUPPORT_BONUS * min(1.0, max(0.0, SUPPORT_SCALE * article.support[area]))
     return value
 
 
@@ -195,6 +244,9 @@ def _inside(place: Place, outer: Place) -> bool:
         return place.feature != "country"
     if outer.feature == "admin1":
         return place.admin1 == outer.admin1 and place.feature in ("city", "admin2")
+    if outer.feature == "admin2":  # cities do not record their admin2: near its point
+        return (place.admin1 == outer.admin1 and place.feature == "city"
+                and distance_km(place.lat, place.lon, outer.lat, outer.lon) < NEAR_KM)
     return False
 
 

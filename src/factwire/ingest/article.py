@@ -3,7 +3,7 @@
 >>> normalize_date("2025-04-02T09:30:00Z", "x")
 '2025-04-02'
 >>> new_article("Hi there.", source_path="a.txt").id[:12]
-'d9e1d6c2a8d1'
+'9e553732ce68'
 """
 
 from __future__ import annotations

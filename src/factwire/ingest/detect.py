@@ -13,7 +13,7 @@ import re
 
 from factwire.errors import UnsupportedInput
 
-TEXT, HTML, JSONL, JSON = "text", "html", "jsonl", "json"
+TEXT, HTML, JSONL, JSON, FEED, WARC = "text", "html", "jsonl", "json", "feed", "warc"
 STDIN = "<stdin>"
 UNKNOWN = "unknown"
 
@@ -21,12 +21,13 @@ FORMAT_BY_EXTENSION = {
     "": TEXT, ".txt": TEXT, ".text": TEXT, ".md": TEXT,
     ".html": HTML, ".htm": HTML, ".xhtml": HTML,
     ".jsonl": JSONL, ".ndjson": JSONL, ".json": JSON,
+    ".rss": FEED, ".atom": FEED, ".xml": FEED, ".warc": WARC,
 }
 
-READABLE = ".txt, .text, .md, .html, .htm, .jsonl, .ndjson, .json (each optionally .gz)"
+READABLE = (".txt, .text, .md, .html, .htm, .jsonl, .ndjson, .json, .rss, .atom, .xml (feeds), "
+            ".warc; each optionally .gz")
 
-# Formats factwire knows but does not read (yet): the message says what to do instead.
-_LATER = "is not supported yet (planned); extract the articles to text, HTML or JSON Lines first"
+# Formats factwire knows but does not read: the message says what to do instead.
 _CONVERT = "is not supported; convert it to text or HTML first"
 UNSUPPORTED_BY_EXTENSION = {
     ".pdf": f"PDF {_CONVERT}",
@@ -43,8 +44,7 @@ UNSUPPORTED_BY_EXTENSION = {
     ".rar": "a RAR archive is not supported; unpack it and pass the folder",
     ".bz2": "bzip2 compression is not supported; decompress it first (gzip is read)",
     ".xz": "xz compression is not supported; decompress it first (gzip is read)",
-    ".warc": f"WARC {_LATER}", ".arc": f"ARC {_LATER}",
-    ".rss": f"an RSS feed {_LATER}", ".atom": f"an Atom feed {_LATER}",
+    ".arc": "the old ARC web archive format is not supported; convert it to WARC",
     ".png": "an image is not supported; factwire reads text",
     ".jpg": "an image is not supported; factwire reads text",
     ".jpeg": "an image is not supported; factwire reads text",
@@ -72,7 +72,6 @@ _MAGIC = (
     (b"Rar!", "a RAR archive is not supported; unpack it first"),
     (b"BZh", "bzip2 compression is not supported; decompress it first (gzip is read)"),
     (b"\xfd7zXZ\x00", "xz compression is not supported; decompress it first (gzip is read)"),
-    (b"WARC/", f"WARC {_LATER}"),
 )
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -104,8 +103,12 @@ def check_magic(name: str, head: bytes) -> None:
     for magic, reason in _MAGIC:
         if head.startswith(magic):
             raise UnsupportedInput(f"{name}: {reason}", source=name)
-    if _FEED.search(_text_start(head)[:2048]) and not _HTML_START.match(_text_start(head)):
-        raise UnsupportedInput(f"{name}: an RSS/Atom feed {_LATER}", source=name)
+
+
+def is_feed(start: bytes) -> bool:
+    """True when the text starts like an RSS or Atom document (not an HTML page)."""
+    return (start.startswith(b"<") and _FEED.search(start[:2048]) is not None
+            and not _HTML_START.match(start))
 
 
 def detect_format(name: str, head: bytes, *, explicit: bool = True) -> str:
@@ -121,8 +124,12 @@ def detect_format(name: str, head: bytes, *, explicit: bool = True) -> str:
     check_magic(name, head)
     known = FORMAT_BY_EXTENSION.get(extension, UNKNOWN)
     start = _text_start(head)
-    if known in (JSONL, JSON, HTML):
+    if known in (JSONL, JSON, HTML, FEED, WARC):
         return known
+    if head.startswith(b"WARC/"):
+        return WARC
+    if is_feed(start):
+        return FEED
     if _HTML_START.match(start):
         return HTML
     if known == TEXT and name not in ("-", STDIN):

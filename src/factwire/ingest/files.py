@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from factwire.errors import DecodeError, FactwireError, InputTooLarge, UnreadableInput
-from factwire.ingest.detect import GZIP_MAGIC, HTML, JSON, JSONL, detect_format
+from factwire.ingest.detect import FEED, GZIP_MAGIC, HTML, JSON, JSONL, WARC, detect_format
+from factwire.ingest.feed import read_feed
 from factwire.ingest.html import read_html
 from factwire.ingest.jsonl import read_json, read_jsonl
 from factwire.ingest.text import read_text
+from factwire.ingest.warc import read_warc
 from factwire.model import Article
 
 MAX_INPUT_BYTES = 20_000_000
@@ -87,6 +89,9 @@ def _read_stream(stream: BinaryIO, name: str, published: str | None, max_bytes: 
     if kind == JSONL:
         yield from read_jsonl(_lines(reader, name, max_bytes), name, published)
         return
+    if kind == WARC:
+        yield from read_warc(reader, name, published, max_bytes)
+        return
     if size is not None and size > max_bytes:
         raise _too_large(name, size, max_bytes)
     data = reader.read(max_bytes + 1)
@@ -94,6 +99,8 @@ def _read_stream(stream: BinaryIO, name: str, published: str | None, max_bytes: 
         raise _too_large(name, None, max_bytes)
     if kind == JSON:
         yield from read_json(data, name, published)
+    elif kind == FEED:
+        yield from read_feed(data, name, published)
     elif kind == HTML:
         yield read_html(data, name, published)
     else:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import codecs
 import re
 
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from factwire.errors import DecodeError, EmptyInput
@@ -16,6 +18,12 @@ from factwire.ingest.article import new_article, normalize_date
 from factwire.ingest.decode import decode_text
 from factwire.model import Article
 
+MAX_REPLACED_SHARE = 0.005
+# Control characters XML forbids (lxml refuses them); they are never visible text.
+_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_PAGE = re.compile(r"<(html|body)[\s>]", re.IGNORECASE)
+_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
+           "section", "article", "pre", "figcaption", "dd", "dt")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""",
                            re.IGNORECASE)
 
@@ -35,8 +43,13 @@ def decode_html(data: bytes, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise DecodeError(f"{name}: declares charset {encoding} but byte {error.start:,} is "
-                          f"not valid {encoding}", source=name) from error
+        # Browsers show a few bad bytes as U+FFFD (WHATWG encoding standard); so do we, but a
+        # page that is mostly undecodable is in some other encoding than it says.
+        text = data.decode(encoding, errors="replace")
+        if text.count("\ufffd") > MAX_REPLACED_SHARE * len(text):
+            raise DecodeError(f"{name}: declares charset {encoding} but byte {error.start:,} "
+                              f"and many more are not valid {encoding}", source=name) from error
+        return text
 
 
 def read_html(html: str | bytes, name: str, published: str | None = None, *,
@@ -48,14 +61,18 @@ def read_html(html: str | bytes, name: str, published: str | None = None, *,
     """
     if isinstance(html, bytes):
         html = decode_html(html, name)
+    html = _XML_INVALID.sub("", html)
     document = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_images=False,
         favor_recall=True, deduplicate=False)
     text = (document.text or "") if document is not None else ""
+    if not text.strip() and not _PAGE.search(html[:4096]):
+        text = fragment_text(html)  # a snippet (feed item, JSON record): no page to clean
     if not text.strip():
         raise EmptyInput(f"{name}: the HTML page holds no article text", source=name, line=line)
     meta = meta or {}
-    page_date = normalize_date(document.date, name, line) if document.date else None
+    page_date = normalize_date(document.date, name, line) if document and document.date else None
+    document = document or _NO_METADATA
     return new_article(
         text, source_path=name, line=line,
         published=published or page_date,
@@ -64,3 +81,28 @@ def read_html(html: str | bytes, name: str, published: str | None = None, *,
         outlet=meta.get("outlet") or document.sitename,
         source_id=meta.get("source_id"),
     )
+
+
+class _NoMetadata:
+    url = title = sitename = date = None
+
+
+_NO_METADATA = _NoMetadata()
+
+
+def fragment_text(html: str) -> str:
+    """The text of an HTML snippet, one line per paragraph (scripts and styles dropped).
+
+    >>> fragment_text("<p>Floods hit <b>the valley</b>.</p><p>Two died.</p><script>x</script>")
+    'Floods hit the valley.\\nTwo died.'
+    """
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for element in list(root.iter("script", "style", "noscript", "template")):
+        element.drop_tree()
+    for element in root.iter(*_BLOCKS):
+        element.tail = "\n" + (element.tail or "")
+    lines = (" ".join(line.split()) for line in "".join(root.itertext()).splitlines())
+    return "\n".join(line for line in lines if line)

@@ -8,6 +8,7 @@ number, and the records after it are still read.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 
 from factwire.errors import DecodeError, EmptyInput, FactwireError, MalformedRecord
@@ -17,6 +18,9 @@ from factwire.ingest.html import read_html
 from factwire.model import Article
 
 _FIELDS = "an object with a 'text' or 'html' string"
+# JSON can escape half a surrogate pair ("\ud800"), which is not a character: it could not
+# be written out as UTF-8. Each becomes U+FFFD, one character for one, so offsets hold.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_jsonl(lines: Iterable[tuple[int, bytes | FactwireError]], name: str,
@@ -59,7 +63,7 @@ def record_article(record: object, source: str, published: str | None = None, *,
     meta = {key: _string(record, key, source, line) for key in ("url", "title", "outlet")}
     meta["source_id"] = _string(record, "id", source, line)
     published = published or normalize_date(record.get("published"), source, line)
-    text, html = record.get("text"), record.get("html")
+    text, html = _valid(record.get("text")), _valid(record.get("html"))
     if isinstance(text, str) and text.strip():
         return new_article(text, source_path=source, published=published, line=line, **meta)
     if isinstance(html, str) and html.strip():
@@ -69,8 +73,12 @@ def record_article(record: object, source: str, published: str | None = None, *,
     raise MalformedRecord(f"{source}: expected {_FIELDS}", source=source, line=line)
 
 
+def _valid(value: object) -> object:
+    return _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def _string(record: dict, key: str, source: str, line: int | None) -> str | None:
-    value = record.get(key)
+    value = _valid(record.get(key))
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):

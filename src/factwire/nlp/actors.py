@@ -35,6 +35,9 @@ from factwire.nlp.gazetteer import Gazetteer
 MODIFIERS = frozenset("""senior deputy vice acting former top chief then interim new outgoing
 incoming late special ousted exiled veteran powerful longtime long-time assistant associate
 """.split())
+# abbreviations the tokenizer may split from their period ("Lt" ".")
+ABBREVIATED_TITLES = frozenset({"lt", "gen", "maj", "brig", "col", "capt", "sgt", "adm",
+                                "cpl", "pvt", "sen", "rep", "gov", "dr", "prof"})
 PLACE_KINDS = frozenset({"country", "demonym", "city", "region"})
 COUNTRY_KINDS = frozenset({"country", "demonym", "city"})
 # singular nouns that name a group without a determiner ("police said", "intelligence says")
@@ -100,7 +103,8 @@ def _link_person(doc: Doc, m: Mention, full: dict, gaz: Gazetteer, day) -> None:
     elif surname_of is not None:
         m.key, m.name, m.kind = f"PERSON:{surname_of}", surname_of, "leader"
     else:
-        m.key, m.name = f"PERSON:{text}", text
+        m.name = " ".join(text.split())
+        m.key = f"PERSON:{m.name}"
 
 
 def _apply_leader(m: Mention, gaz: Gazetteer, day) -> None:
@@ -182,7 +186,8 @@ def _read_prefix(doc: Doc, i: int, titles: dict[int, tuple],
             break
         else:
             break
-    found.role = " ".join(t.text for t in words) if words else None
+    role = " ".join("".join(t.text_with_ws for t in words).split())  # "Lt. Gen."
+    found.role = role or None
     found.first = found.first + 1 if found.first is not None else None
     return found
 
@@ -197,7 +202,7 @@ def _is_title_word(token: Token, next_word: Token, ends: dict[int, Mention]) -> 
     if token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ") and next_word.is_title:
         return not token.is_sent_start or token.pos_ == "PROPN"
     if token.text == "." and token.i > 0:  # "Lt. Gen." tokenized "Lt" "." "Gen."
-        return len(token.nbor(-1)) <= 4 and token.nbor(-1).is_title
+        return token.nbor(-1).lower_ in ABBREVIATED_TITLES
     return token.lower_ in ("and", "of", "&") and next_word.is_title
 
 
@@ -282,8 +287,22 @@ def nominal_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Me
         if label == "PERSON" and any(c.lower_ == "civilian" for c in root.children):
             sector = "CVL"  # "Russian civilian advisers"
         start = _nominal_start(doc, root, places)
+        person = _person_in_apposition(root, taken)
+        if person is not None:  # "Lukman, Nigeria's oil minister": a mention of Lukman
+            found.append(Mention(start, root.i + 1, person.key, person.name, "PERSON",
+                                 "apposition", person.country, person.sector, person.role))
+            continue
         found.extend(_nominals_for(doc, start, root, lemma, sector, label, places, mentions))
     return found
+
+
+def _person_in_apposition(root: Token, taken: dict) -> Mention | None:
+    """The named person a noun is in apposition with ("X, a Scherer director")."""
+    for other in (root.head, *root.children):
+        if (other.dep_ == "appos" or root.dep_ == "appos") and other.i in taken:
+            if taken[other.i].type == "PERSON" and other.i != root.i:
+                return taken[other.i]
+    return None
 
 
 def people_of_demonyms(doc: Doc, places: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -376,6 +395,8 @@ def _nominal_start(doc: Doc, root: Token, places: list[Mention]) -> int:
             start = i
         else:
             break
+    while doc[start].is_space and start < root.i:
+        start += 1
     return start
 
 
@@ -428,6 +449,7 @@ def _nominal(doc: Doc, start: int, end: int, root: Token, lemma: str, sector: st
              label: str, country: str | None) -> Mention:
     name = doc[start:root.i + 1].text if end == root.i + 1 else \
         f"{doc[start:end].text} {root.text}"
+    name = " ".join(name.split())
     key = f"NOMINAL:{country}:{sector}:{lemma}"
     return Mention(start, end, key, name, label, "nominal", country, sector, nominal=True)
 

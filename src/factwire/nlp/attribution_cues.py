@@ -1,11 +1,14 @@
 """Reported speech from the dependency parse: cue verbs, their sources and contents.
 
 A cue is a verb of the speech-verb lexicon (``data/speech_verbs.tsv``), the phrase
-"according to", or a reporting noun (``data/quotes_nouns.txt``: "Trump's claim that ..."). Its source is the verb's subject (the agent of a passive, the subject of
-the verb it is conjoined to or depends on, the noun a relative clause hangs on); its content
-is the clause it governs (``ccomp``, a "that" clause, ``parataxis``), its object for verbs
-whose object can be the claim ("denied the report"), or, when the cue is itself a
-parenthetical ("The war, he said, is over"), the clause around it.
+"according to", or a reporting noun with a "that" clause (``data/quotes_nouns.txt``:
+"Trump's claim that ..."). Its source is the verb's subject (the agent of a passive, the
+subject of the verb it is conjoined to or depends on, the noun a relative clause or a
+participle hangs on); its content is the clause it governs (``ccomp``, a "that" clause,
+``parataxis``), a "to" clause for speech acts ("promised to cut taxes"), its object for
+verbs whose object can be the claim ("denied the report"), what it is about ("complained
+about his mic"), or, when the cue is a parenthetical ("The war, he said, is over"), the
+clause around it. "I think", "you know" are hedges, not attributions.
 
 >>> import spacy  # doctest: +SKIP
 >>> [a.cue.text for a in find_reported(nlp("Russia maintains that it won."))]  # doctest: +SKIP
@@ -50,8 +53,19 @@ def find_reported(doc: Doc) -> list[Attribution]:
             else:
                 continue
             if attribution is not None:
+                attribution.content = _in_paragraph(doc.text, token.idx, attribution.content)
                 found.append(attribution)
     return found
+
+
+def _in_paragraph(text: str, at: int, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The content ranges clipped to the cue's paragraph (the parser may run sentences
+    across a paragraph break; reported speech does not)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    clipped = [(max(s, start), min(e, end)) for s, e in ranges]
+    return [(s, e) for s, e in clipped if s < e]
 
 
 def _is_according(token: Token) -> bool:
@@ -163,7 +177,10 @@ def find_source(verb: Token) -> tuple[Token, Token] | None:
         agent = _agent(verb)
         return (agent, agent) if agent is not None else None
     if subjects:
-        subject = subjects[0]
+        # '“..., full panic mode,” said Leslie Wimes': the parser may take the end of the
+        # quote for a second subject; the one after the verb is the speaker
+        after = [c for c in subjects if c.i > verb.i]
+        subject = after[0] if after else subjects[0]
         if subject.dep_ == "csubj" or subject.lower_ == "it" and subject.dep_ == "expl":
             return None
         if subject.lower_ in _RELATIVIZERS and verb.dep_ == "relcl":
@@ -264,8 +281,11 @@ def _that_clause(verb: Token) -> Token | None:
 
 
 def _object_content(verb: Token, obj: Token) -> list[tuple[int, int]]:
-    """The object and whatever follows it in the cue's clause: "attribute the rise to X"."""
-    after = [t for t in verb.subtree if t.i >= obj.left_edge.i]
+    """The object and whatever follows it in the cue's clause: "attribute the rise to X"
+    (not a verb conjoined to the cue: "claimed vast wealth and said ...")."""
+    stop = min((c.i for c in verb.children if c.dep_ in {"cc", "conj"} and c.i > obj.i),
+               default=verb.right_edge.i + 1)
+    after = [t for t in verb.subtree if obj.left_edge.i <= t.i < stop]
     span = token_range(after)
     return [span] if span else []
 

@@ -70,7 +70,14 @@ def _beside(text: str, attributions: list[Attribution],
             return attribution
         if end <= quote.start and _only_gap(text[end:quote.start]):
             return attribution
+        if end <= quote.start and attribution.kind == "direct" and _next_sentence(
+                text[end:quote.start]):
+            return attribution  # “We will win,” he said. “Whatever it costs.”
     return None
+
+
+def _next_sentence(between: str) -> bool:
+    return between.strip() == "." and "\n" not in between
 
 
 def _cue_and_source(attribution: Attribution) -> tuple[int, int]:

@@ -79,6 +79,9 @@ def _scan(text: str, start: int, end: int, found: list[QuotedSpan],
         elif char in CLOSERS and _opens(text, at, char):
             pending = QuotedSpan(start=at, end=mark.end(), opener=char)
             open_at = mark.end()
+        elif char == "”" and at == start:  # a paragraph opened with the wrong curly mark
+            pending = QuotedSpan(start=at, end=mark.end(), opener="“")
+            open_at = mark.end()
     if pending is not None and open_at is not None:
         pending.parts.append((open_at, end))
         pending.end = end

@@ -157,8 +157,9 @@ def ner_mentions(doc: Doc, gaz: Gazetteer, title_spans: list[Span]) -> list[Ment
             span = _without_title(span, gaz)
         if span is None or _is_product(span):
             continue
-        found.append(Mention(span.start, span.end, f"{ent.label_}:{span.text}", span.text,
-                             ent.label_, "ner"))
+        name = " ".join(span.text.split())  # "Dean\nWitter" is "Dean Witter"
+        found.append(Mention(span.start, span.end, f"{ent.label_}:{name}", name, ent.label_,
+                             "ner"))
     return found
 
 
@@ -257,12 +258,13 @@ def merge_named(gazetteer: list[Mention], ner: list[Mention]) -> list[Mention]:
 
 def _name_around(m: Mention, inner) -> bool:
     """A longer name around gazetteer phrases: an ORG/FAC around places ("Moscow State
-    University") or a PERSON around a leader's surname ("Ivanka Trump")."""
+    University") or a PERSON around a surname or a place word ("Ivanka Trump", "Chad
+    Smith", "George Washington")."""
     inner = list(inner)
     if sum(g.end - g.start for g in inner) >= m.end - m.start:
         return False
     if m.type == "PERSON":
-        return all(g.kind == "leader" for g in inner)
+        return all(g.kind == "leader" or g.kind in PLACE_KINDS for g in inner)
     return m.type in _ORG_AROUND_PLACE and all(g.kind in PLACE_KINDS for g in inner)
 
 

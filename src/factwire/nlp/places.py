@@ -10,7 +10,9 @@ around its mentions and asks the offline gazetteer (``factwire.geo``) for the pl
 - an apposition: "Paris, Texas", "Alexandria, La.", "Kyiv, Ukraine";
 - the country the entities component gave it, and the countries and areas of the
   article's other places (resolved twice: the second pass knows the first's answers);
-- a nominal place ("Ukrainian cities") is its country.
+- a nominal place ("Ukrainian cities") is its country;
+- a place the gazetteer lacks but the entities component put in a country ("Nagorno-
+  Karabakh", AZE) is located at the country, with feature "other" and precision "country".
 
 ``set_annotations`` writes ``entity.geo`` (``factwire.model.Geo``) and fills a missing
 ``entity.country`` from it. Places the gazetteer does not know keep ``geo = None``.
@@ -39,7 +41,8 @@ _LEADING = re.compile(r"^(?:the|The)\s+")
 _TRAILING = re.compile(r"(?:'s|’s|'|’)$")
 _NEXT_WORD = re.compile(r"^[ \t]+([A-Za-z]+)\b")
 _LEVEL_BEFORE = re.compile(r"\b([a-z]+) of\s+(?:the\s+)?$")
-_APPOSITION = re.compile(r"^,[ \t]+((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3})")
+_NAME = r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+_APPOSITION = re.compile(rf"^,[ \t]+{_NAME}(?:,[ \t]+{_NAME})?")
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +74,7 @@ class PlacesComponent:
         found = {entity.id: candidates(self.index, reads[entity.id].query) for entity in places}
         article = ArticlePlaces()
         for entity in doc_list(doc, "entities"):
-            if entity.country:
+            if entity.country and entity.type not in PLACE_TYPES:
                 article.countries[entity.country] += _weight(entity)
         for entity in places:
             article.add_candidates(found[entity.id])
@@ -85,40 +88,63 @@ class PlacesComponent:
         final = {entity.id: self.resolve_read(reads[entity.id], found[entity.id], article.without(
                      first[entity.id], _weight(entity), found[entity.id]))
                  for entity in places}
-        return {entity_id: to_geo(place, reads[entity_id].site)
+        geos = {entity_id: to_geo(place, reads[entity_id].site)
                 for entity_id, place in final.items() if place is not None}
+        for entity in places:  # a place only known to be in a country is there, roughly
+            country = self.index.countries.get(entity.country or "")
+            if entity.id not in geos and country is not None and not entity.nominal:
+                geos[entity.id] = to_geo(country, site=True)
+        return geos
 
     def resolve_read(self, read: PlaceRead, found: list, article: ArticlePlaces) -> Place | None:
         """The place an entity's reading means, given its candidates and the article."""
         if read.country_only:
             return self.index.countries.get(read.query.country)
         if not read.query.names:
-            return read.query.within[0] if read.site and read.query.within else None
+            return None
         return resolve(self.index, read.query, article, found)
 
     def read(self, doc: Doc, entity: Entity) -> PlaceRead:
-        """What the article says about one place entity: its names, level and qualifiers."""
+        """What the article says about one place entity: its names, level and qualifiers.
+
+        A facility ("FAC") is located by the place its name holds ("Kyiv airport") or by
+        its apposition, never by a town that happens to share its name ("White House").
+        """
+        if entity.nominal:  # "Ukrainian cities": the country, if the modifier names one
+            return PlaceRead(PlaceQuery([], country=entity.country),
+                             country_only=bool(entity.country))
         names: list[str] = []
         level = None
-        site = entity.type == "FAC"
+        site = located = entity.type == "FAC"
         street = False
+        appositions = self._appositions(doc, entity)
         for text in [entity.name] + [mention.text for mention in entity.mentions]:
-            name, word = self._split_level(clean_name(text))
+            text, tail = self._split_apposition(clean_name(text))
+            appositions = appositions or tail
+            text, part = self._split_part(text)
+            name, word = self._split_level(text)
             kind = self.words.get(word or "")
-            if kind == "street":
-                street = True
-                continue
-            if kind == "facility":
-                site = True
-            elif kind:
+            street = street or kind == "street"
+            if kind == "facility" or part:
+                site, located = True, located and not part and kind != "facility"
+            elif kind and kind != "street":
                 level = level or kind
-            if name and name not in names:
+            if name and name not in names and kind != "street":
                 names.append(name)
         level = level or self._level_around(doc, entity)
-        within = self._apposition(doc, entity)
-        query = PlaceQuery([] if street else names, level, within, entity.country)
-        country_only = bool(entity.nominal and entity.country)
-        return PlaceRead(query, site or street, country_only)
+        if street or located:  # only an apposition says where it is: "Orchard St., Alexandria"
+            names, appositions = appositions[:1], appositions[1:]
+        within = self._areas_named(appositions[0]) if appositions else []
+        query = PlaceQuery(names, level, within, entity.country, entity.type)
+        return PlaceRead(query, site or street)
+
+    def _split_part(self, name: str) -> tuple[str, bool]:
+        """("Northeast Georgia") -> ("Georgia", True): a part of a place is located at the
+        place; a name the gazetteer knows whole ("West Virginia") stays whole."""
+        first, _, rest = name.partition(" ")
+        if rest and self.words.get(first.lower()) == "part" and not self.index.refs(name):
+            return rest, True
+        return name, False
 
     def _split_level(self, name: str) -> tuple[str, str | None]:
         """("Kursk region", "region") -> ("Kursk", "region"), unless the whole name is a
@@ -144,17 +170,28 @@ class PlacesComponent:
                 return self.words[before.group(1)]
         return None
 
-    def _apposition(self, doc: Doc, entity: Entity) -> list[Place]:
-        """The areas or countries an apposition puts the place in ("Paris, Texas")."""
+    def _appositions(self, doc: Doc, entity: Entity) -> list[str]:
+        """The capitalized names after the first mention followed by any: ("Texas",) in
+        "Paris, Texas"; ("Alexandria", "La.") in "Orchard St., Alexandria, La."."""
         for mention in entity.mentions:
-            after = _APPOSITION.match(doc.text[mention.end:mention.end + 60])
+            after = _APPOSITION.match(doc.text[mention.end:mention.end + 80])
             if after:
-                outer = [named.place for named in self.index.lookup(clean_name(after.group(1)))
-                         if named.place.feature in ("admin1", "country")
-                         and named.how != "demonym"]
-                if outer:
-                    return outer
+                return [name for name in after.groups() if name]
         return []
+
+    def _split_apposition(self, name: str) -> tuple[str, list[str]]:
+        """A name that holds its apposition ("Thruxton, Hampshire") -> ("Thruxton",
+        ["Hampshire"]) when the gazetteer knows the tail as an area; else (name, [])."""
+        head, comma, tail = name.partition(", ")
+        if comma and head and self._areas_named(tail):
+            return head, [tail]
+        return name, []
+
+    def _areas_named(self, text: str) -> list[Place]:
+        """The areas and countries called ``text`` ("Texas", "La.", "Hampshire", "Ukraine")."""
+        return [named.place for named in self.index.lookup(clean_name(text))
+                if named.place.feature in ("admin1", "admin2", "country")
+                and named.how != "demonym"]
 
     def set_annotations(self, doc: Doc, found: dict[str, Geo]) -> Doc:
         """Write ``geo`` on each resolved place, and its country where none was known."""

@@ -32,20 +32,25 @@ from spacy.tokens import Doc, Token
 from factwire.model import Quantity
 from factwire.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from factwire.nlp.doc import doc_list, doc_map, entity_by_id, entity_id_of, time_id_of
-from factwire.nlp.numbers import (
-    NumberMatch,
-    find_numbers,
+from factwire.nlp.numbers import NumberMatch, find_numbers, word_kind
+from factwire.nlp.units import (
+    bound_before,
+    dimension_of,
     in_identifier,
     is_date_or_time,
     is_idiom,
+    is_uncertainty,
     lexicon_rows,
     lexicon_words,
+    token_at,
+    unit_after_article,
+    unit_of,
 )
-from factwire.nlp.units import is_uncertainty, unit_after_article, unit_of
 
-# Time expressions whose numbers are not quantities. Durations ("for three days") are
-# TimeML time expressions too; drop "DURATION" here to keep them as measured quantities.
-BLOCKING_TIME_TYPES = ("DATE", "TIME", "SET", "DURATION")
+# Time expressions whose numbers are not quantities: points in time ("2022", "July 15",
+# "three years ago") and sets. Durations ("sentenced to 10 years", "a 29-year-old", "for
+# three days") measure something and stay quantities (unit year/day/...) beside the time.
+BLOCKING_TIME_TYPES = ("DATE", "TIME", "SET")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|through)\s*$")
 _DASH_JOIN = re.compile(r"^(?:-|–|—| - | – | — |- to |– to )$")
 
@@ -74,13 +79,6 @@ class Mention:
     mod_start: int | None = None
     id: str = ""
     extra: dict = field(default_factory=dict)
-
-
-@lru_cache(maxsize=1)
-def modifiers() -> list[tuple[str, str, bool]]:
-    """``data/quantities_modifiers.tsv``: (phrase, comparator, approximate), longest first."""
-    rows = lexicon_rows("quantities_modifiers.tsv")
-    return sorted(((p, c, a == "1") for p, c, a in rows), key=lambda r: -len(r[0]))
 
 
 class QuantitiesComponent:
@@ -124,17 +122,25 @@ def read_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     numbers = find_numbers(text)
     code_end = -1  # end of the last number dropped as part of a name ("737" of "737-800")
+    names: set[str] = set()  # "787" named "Boeing 787" once is a name in "the new 787" too
     for i, number in enumerate(numbers):
-        if number.kind == "ordinal" or _overlaps(number.start, number.end, blocked) or \
+        if number.kind == "ordinal" or _inside(number.start, number.end, blocked) or \
                 (mentions and number.start < mentions[-1].end):
             continue
         mention = attach_unit(text, number, numbers[i + 1] if i + 1 < len(numbers) else None)
         if in_identifier(doc, text, number, mention.unit, mention.end) or \
                 (text[code_end:number.start] in ("-", "/") and number.start > code_end >= 0):
             code_end = number.end
+            names.add(number.text)
         elif not is_date_or_time(doc, text, number, mention.unit) and not is_idiom(doc, number):
             mentions.append(mention)
+    mentions = [m for m in mentions if not _named_elsewhere(text, m, names)]
     return sorted(mentions + _article_units(text, mentions, blocked), key=lambda m: m.start)
+
+
+def _named_elsewhere(text: str, m: Mention, names: set[str]) -> bool:
+    figure = text[m.start:m.end]
+    return m.unit is None and figure in names and re.fullmatch(r"\d{3,}", figure) is not None
 
 
 def _article_units(text: str, mentions: list[Mention], blocked) -> list[Mention]:
@@ -161,6 +167,12 @@ def _blocked_chars(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Within one span: "three" of "three years ago" (a number that reaches past a time
+    expression, "two hundred and two thousand", is not part of it)."""
+    return any(s <= start and end <= e for s, e in spans)
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and end > s for s, e in spans)
 
@@ -181,20 +193,10 @@ def attach_unit(text: str, number: NumberMatch, nxt: NumberMatch | None = None) 
 
 def read_modifier(text: str, m: Mention) -> None:
     """Set comparator/approximate from the words just before the mention."""
-    before = text[max(0, m.start - 30):m.start].lower()
-    for phrase, comparator, approximate in modifiers():
-        pattern = rf"(?:^|[^\w]){re.escape(phrase)}\s*$" if phrase[0].isalnum() else \
-            rf"{re.escape(phrase)}\s*$"
-        found = re.search(pattern, before)
-        if found:
-            if phrase in ("over", "under", "below", "above") and \
-                    re.search(r"\b(?:is|are|was|were|be|of)\s+" + phrase + r"\s*$", before):
-                continue  # "are over" still bounds; prepositional "over 3 years" handled too
-            m.comparator = comparator
-            m.approximate = m.approximate or approximate
-            m.mod_start = m.start - (len(before) - found.start()) + \
-                (1 if not found.group().startswith(phrase[:1]) else 0)
-            return
+    bound = bound_before(text, m.start)
+    if bound is not None:
+        m.comparator, approximate, m.mod_start = bound
+        m.approximate = m.approximate or approximate
 
 
 def join_ranges(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -207,14 +209,23 @@ def join_ranges(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if second is not None and _is_range(text, first, second):
             out.append(_merge(text, first, second))
             i += 2
+        elif second is not None and _is_feet_and_inches(text, first, second):
+            first.value, first.end = first.value + second.value / 12, second.end
+            out.append(first)  # "5 ft 2 in", "5 feet and 2 inches"
+            i += 2
         else:
             if second is not None and first.unit is None and second.unit is not None and \
-                    first.value is not None and not first.spelled and \
+                    first.value is not None and \
                     re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s*", text[first.end:second.start]):
                 first.unit = second.unit  # "45 and 50 mg"
             out.append(first)
             i += 1
     return out
+
+
+def _is_feet_and_inches(text: str, a: Mention, b: Mention) -> bool:
+    return a.unit == "ft" and b.unit == "in" and a.value is not None and \
+        b.value is not None and re.fullmatch(r"\s*(?:and\s+)?", text[a.end:b.start]) is not None
 
 
 def _is_range(text: str, a: Mention, b: Mention) -> bool:
@@ -277,12 +288,14 @@ def assign_roles(doc: Doc, mentions: list[Mention]) -> None:
         if head is None:
             continue
         noun = counted_token(doc, m, head)
-        m.counted = _noun_text(noun) if noun is not None else None
+        m.counted = _noun_text(noun, m) if noun is not None else None
         m.extra["noun"] = noun
         read_change(doc, m, head, noun)
         read_relative(doc, m, noun)
     link_from_to_pairs(doc, mentions)
+    link_changes_from(doc, mentions)
     inherit_from_siblings(doc, mentions)
+    borrow_elided_counted(doc, mentions)
     relative_times = {m.relative_to for m in mentions if m.relative_to}
     for m in mentions:
         if heads[m.id] is not None:
@@ -337,11 +350,12 @@ def counted_token(doc: Doc, m: Mention, head: Token) -> Token | None:
     if top.dep_ in ("nummod", "amod", "compound", "quantmod", "npadvmod") and \
             top.head.i > top.i and _is_counted_noun(top.head, m):
         return top.head
-    if nxt is not None and nxt.lower_ in ("of", "in") and (m.unit or nxt.lower_ == "of"):
+    money = m.unit is not None and dimension_of(m.unit) == "money"
+    if nxt is not None and (nxt.lower_ == "of" or (nxt.lower_ == "in" and money)):
         pobj = [c for c in nxt.children if c.dep_ == "pobj"]
         if pobj and _is_counted_noun(pobj[0], m):
             return pobj[0]
-    if top.dep_ in ("pobj", "conj") and top.head.lower_ == "of" and \
+    if not m.unit and top.dep_ in ("pobj", "conj") and top.head.lower_ == "of" and \
             _is_counted_noun(top.head.head, m):
         return top.head.head
     if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and _is_counted_noun(nxt, m) and \
@@ -350,9 +364,11 @@ def counted_token(doc: Doc, m: Mention, head: Token) -> Token | None:
     return None
 
 
-def _noun_text(noun: Token) -> str:
+def _noun_text(noun: Token, m: Mention) -> str:
+    """The counted noun with its noun compounds ("combat troops"), not the figure's words."""
     words = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i
-             and entity_id_of(c) is None and c.pos_ == "NOUN"]
+             and entity_id_of(c) is None and c.pos_ == "NOUN" and c.idx >= m.end
+             and not c.like_num and word_kind(c.lower_) is None]
     text = " ".join([w.text for w in words] + [noun.text])
     return text if noun.pos_ == "PROPN" else text.lower()
 
@@ -379,16 +395,22 @@ def read_change(doc: Doc, m: Mention, head: Token, noun: Token | None) -> None:
         if child.dep_ in ("amod", "advmod") and child.lower_ in ("additional", "extra",
                                                                 "further", "fewer"):
             return _set_change(m, _direction(child), child)
-    word_before = re.search(r"(\w+)\s*$", doc.text[max(0, (m.mod_start or m.start) - 20):
-                                                   m.mod_start or m.start])
-    if word_before and word_before.group(1).lower() in ("additional", "extra", "another",
-                                                        "further", "up", "down"):
-        m.change = change_words()[word_before.group(1).lower()]
+    before = _token_before(doc, m.mod_start or m.start)
+    particle = before is not None and before.i > 0 and before.head.i == before.i - 1 and \
+        before.head.pos_ == "VERB"  # "shot down 17 drones"
+    if before is not None and before.lower_ in ("additional", "extra", "another", "further",
+                                                "up", "down") and not particle:
+        m.change = change_words()[before.lower_]  # "up 5%", not "shot down 17 drones"
     if nxt := _after(doc, m):
         if nxt.lower_ in ("more", "fewer", "less") and nxt.head.i != nxt.i and not m.unit:
             m.change = change_words()[nxt.lower_]
     if m.from_to:
         _range_change(m, top)
+
+
+def _token_before(doc: Doc, char: int) -> Token | None:
+    token = token_at(doc, char)
+    return doc[token.i - 1] if token is not None and token.i > 0 else None
 
 
 def _set_change(m: Mention, direction: str, trigger: Token) -> None:
@@ -467,6 +489,45 @@ def link_from_to_pairs(doc: Doc, mentions: list[Mention]) -> None:
         b.relative_to = b.relative_to or a.id
         b.counted = b.counted or a.counted
         b.extra["noun"] = b.extra.get("noun") or a.extra.get("noun")
+
+
+_UP_FROM = re.compile(r",?\s+(up|down)\s+from\s+$")
+_TO_FROM = re.compile(r"\s+(?:\w+\s+){0,3}from\s+$")
+
+
+def link_changes_from(doc: Doc, mentions: list[Mention]) -> None:
+    """ "62 percent, up from 58 percent", "eased to 2.9% in July from 3.2% in June": the
+    first figure is a change relative to the second."""
+    text = doc.text
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        between = text[a.end:b.mod_start or b.start]
+        if len(between) > 40 or a.value is None or b.value is None or a.unit != b.unit:
+            continue
+        up_from = _UP_FROM.fullmatch(between)
+        lead = text[max(0, (a.mod_start or a.start) - 4):a.mod_start or a.start]
+        if up_from:
+            a.change = up_from.group(1)
+        elif lead.rstrip().endswith("to") and _TO_FROM.fullmatch(between):
+            a.change = a.change or ("up" if a.value > b.value else "down")
+        else:
+            continue
+        a.relative_to = b.id
+        a.extra["pair"] = b
+
+
+def borrow_elided_counted(doc: Doc, mentions: list[Mention]) -> None:
+    """ "27 people were killed and more than 100 wounded": "100" counts people too."""
+    for i, m in enumerate(mentions):
+        nxt = _after(doc, m) if m.counted is None and m.unit is None else None
+        if nxt is None or nxt.tag_ not in ("VBN", "JJ") or m.value is None:
+            continue
+        sent = nxt.sent
+        for prev in reversed(mentions[:i]):
+            if prev.start < sent.start_char:
+                break
+            if prev.counted and prev.unit is None:
+                m.counted, m.extra["noun"] = prev.counted, prev.extra.get("noun")
+                break
 
 
 def _between(doc: Doc, start: int, end: int):

@@ -11,14 +11,16 @@
 ``Quote.start``/``end`` cover the whole relation (source, cue, content, and for a partial
 quote the clause it sits in); ``content`` is the quoted words, the reported clause, or the
 rest of the sentence. The speaker is resolved across the article (see
-``attribution_speaker``). Finding is in ``attribution_cues`` (the parse) and
-``attribution_direct`` (quotation marks).
+``attribution_speaker``). Finding is in ``attribution_cues`` (the parse),
+``attribution_marks`` and ``attribution_direct`` (quotation marks) and
+``attribution_labels`` (a quote signed "― Name", a line labelled "NAME:"). A cue inside a
+quote, or a pronoun's cue inside what another source is reported to say ("Clinton said she
+thinks ..."), belongs to that report and is not a relation of its own.
 
 For later components, ``attribution_for_span(doc, start, end)`` returns the ``Quote`` a
 stretch of text is attributed by, or None: the narrowest quote whose content covers it, else
 an ``according_to`` quote of the same sentence, else a quote whose extent covers it after
-its cue (the clause around a partial quote). The
-events component can set ``Event.attributed_to = quote.speaker`` from it::
+its cue (the clause around a partial quote). The events component can set ``Event.attributed_to = quote.speaker`` from it::
 
     quote = attribution_for_span(doc, trigger.start, trigger.end)
     attributed_to = quote.speaker if quote is not None else None
@@ -37,7 +39,8 @@ from factwire.nlp import doc as _doc  # noqa: F401  (registers the Doc extension
 from factwire.nlp.attribution import Attribution
 from factwire.nlp.attribution_cues import find_reported
 from factwire.nlp.attribution_direct import attach_quotes
-from factwire.nlp.attribution_marks import find_quoted
+from factwire.nlp.attribution_labels import signed_quotes, speaker_labels
+from factwire.nlp.attribution_marks import QuotedSpan, find_quoted
 from factwire.nlp.attribution_speaker import (
     find_medium,
     is_anonymous,
@@ -49,11 +52,32 @@ from factwire.nlp.doc import doc_list
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution relation in a parsed Doc, in text order (token-level records)."""
-    attributions = attach_quotes(doc, find_reported(doc), find_quoted(doc.text))
+    quoted = find_quoted(doc.text)
+    attributions = attach_quotes(doc, find_reported(doc), quoted)
+    unclaimed = [q for q in quoted if not any(_quotes(a, q) for a in attributions)]
+    attributions += signed_quotes(doc, unclaimed) + speaker_labels(doc)
     for attribution in attributions:
         if attribution.kind == "indirect" and _credits_a_claim(attribution):
             attribution.kind = "according_to"
+    attributions = [a for a in attributions if not _reported_within(a, attributions)]
     return sorted(_without_repeats(attributions), key=lambda a: a.extent())
+
+
+def _reported_within(attribution: Attribution, attributions: list[Attribution]) -> bool:
+    """A cue inside what another source is reported to say ("Clinton said she thinks ...")
+    is part of that report, not a source the article cites."""
+    cue = attribution.cue
+    if cue is None or attribution.source is None or attribution.source.root.pos_ != "PRON":
+        return False
+    return any(other is not attribution and other.kind != "according_to"
+               and any(s <= cue.start_char < e for s, e in other.content + (
+                   [other.clause] if other.clause else []))
+               for other in attributions)
+
+
+def _quotes(attribution: Attribution, quoted: QuotedSpan) -> bool:
+    return attribution.kind == "direct" and any(
+        s < quoted.inner_end and e > quoted.inner_start for s, e in attribution.content)
 
 
 def _credits_a_claim(attribution: Attribution) -> bool:
@@ -87,11 +111,16 @@ def to_quote(doc: Doc, attribution: Attribution, number: int) -> Quote:
         kind=attribution.kind,
         speaker=resolve_speaker(doc, attribution.speaker_head),
         speaker_text=speaker_text(attribution),
-        cue=attribution.cue.text if attribution.cue is not None else None,
+        cue=_cue_text(attribution),
         content=TextSpan(content_start, content_end, doc.text[content_start:content_end]),
         medium=find_medium(doc, attribution),
         anonymous=is_anonymous(attribution),
     )
+
+
+def _cue_text(attribution: Attribution) -> str | None:
+    # the tokenizer may glue a signature dash to the closing mark: "”―"
+    return attribution.cue.text.strip("“”\"' ") if attribution.cue is not None else None
 
 
 def attribution_for_span(doc: Doc, start: int, end: int,

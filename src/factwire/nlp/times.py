@@ -4,8 +4,10 @@
 parse shows are not times (the modal "may", "March" as a verb, "Sunday Times" inside a name,
 "2000 troops"), reads the tense of the governing verb, and resolves each one against the
 anchor (``doc._.published``, else the first full date written earlier in the article)
-with ``timex_resolve``. Ranges ("from March to May", "through July 15") fill ``begin`` and
-``until``.
+with ``timex_resolve``. "Two days later", "that day" and a bare clock time count from the
+last date the article named, and "a year earlier" in a quarterly report is that quarter a
+year back (``timex_discourse``). Ranges ("from March to May", "through July 15", "1990-95")
+fill ``begin`` and ``until`` on both ends.
 
 >>> nlp = factwire.nlp.load()                                      # doctest: +SKIP
 >>> doc = nlp.make_doc("The drive began Tuesday.")                  # doctest: +SKIP
@@ -23,6 +25,7 @@ from spacy.tokens import Doc, Span
 from factwire.model import Time
 from factwire.nlp import doc as _doc  # noqa: F401
 from factwire.nlp.doc import doc_list, doc_map
+from factwire.nlp.timex_discourse import StoryTime, looks_back_a_year, year_back_to_quarter
 from factwire.nlp.timex_grammar import Candidate, find_candidates
 from factwire.nlp.timex_resolve import resolve
 from factwire.nlp.timex_tense import governing_tense
@@ -66,7 +69,7 @@ class TimesComponent:
             if anchor is None and cand.rule in ("iso", "mdy", "dmy") and cand.groups.get(
                     "y", cand.rule == "iso") and _FULL_DATE.match(value):
                 anchor = dt.date.fromisoformat(value)
-        if any(_YEAR_BACK.search(time.text) for time in found):
+        if any(looks_back_a_year(time) for time in found):
             starts = _sentence_starts(doc)
             year_back_to_quarter(found, [bisect.bisect_right(starts, i) - 1 for i in token_starts])
         mark_ranges(doc.text, found)
@@ -82,48 +85,6 @@ class TimesComponent:
                 time_at[token.i] = time.id
         doc._.time_at = time_at
         return doc
-
-
-_ANAPHORIC = {"rel_day"}
-_NARRATIVE_DIRS = {"earlier", "later"}
-_PRECISION = {"D": 3, "W": 3, "M": 2, "Q": 2, "Y": 1, "DE": 1, "CE": 1}
-_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
-
-
-class StoryTime:
-    """The last date the article named: "two days later", "the following year" and "that
-    day" count from it (TimeML's reference time), not from the publication date."""
-
-    def __init__(self) -> None:
-        self.day: dt.date | None = None
-        self.precision = 0
-
-    def note(self, cand: Candidate, kind: str, value: str) -> None:
-        """Remember a named date (not one counted from another time)."""
-        match = _DATE_VALUE.match((value or "").split("T")[0])
-        if kind not in ("DATE", "TIME") or match is None or self._counts_from_story(cand):
-            return
-        year, month, day = (int(x) if x else None for x in match.groups())
-        self.day = dt.date(year, month or 1, day or 1)
-        self.precision = 1 + (month is not None) + (day is not None)
-
-    def anchor_for(self, cand: Candidate, published: dt.date | None) -> dt.date | None:
-        """The story's date for anaphoric expressions precise enough for it, else
-        ``published``."""
-        if self.day is None or not self._counts_from_story(cand):
-            return published
-        unit = cand.groups.get("unit", "").lower().rstrip("s")
-        needed = 3 if unit in ("day", "morning", "night", "evening", "afternoon", "week") else \
-            2 if unit in ("month", "quarter") else 1
-        return self.day if self.precision >= needed else published
-
-    @staticmethod
-    def _counts_from_story(cand: Candidate) -> bool:
-        if cand.rule in _ANAPHORIC:
-            return True
-        # "a year earlier" in a report compares with the reporting period: the DCT
-        return cand.rule == "ago" and cand.groups.get("dir", "").lower() in _NARRATIVE_DIRS \
-            and not cand.groups.get("unit", "").lower().startswith("year")
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -183,6 +144,10 @@ def _is_time(cand: Candidate, span: Span, names) -> bool:
             return False
     if cand.rule == "year" and not _year_ok(cand, span):
         return False
+    if cand.rule == "set_adv" and head.pos_ == "ADJ":  # "a quarterly dividend": not a time
+        return False
+    if cand.rule == "duration" and head.lower_ in ("a", "an") and _after_amount(span):
+        return False  # "$1.76 a year", "700 seats a week": a rate, not a stretch of time
     if cand.rule in ("ref",) and span.end < len(span.doc) and span.doc[span.end].lower_ == "of":
         return span[-1].lower_ not in ("future", "past", "present")
     if cand.rule == "duration" and _key_unit(cand) in ("second", "seconds") and \
@@ -223,6 +188,15 @@ def _bare_month_ok(span: Span) -> bool:
     return True
 
 
+def _after_amount(span: Span) -> bool:
+    """True after "$1.76", "20%", "four flights": what comes before is counted per unit."""
+    doc = span.doc
+    before = [doc[i] for i in range(max(0, span.start - 2), span.start)]
+    if before and (before[-1].like_num or before[-1].lower_ in ("%", "percent", "cents")):
+        return True
+    return len(before) == 2 and before[0].like_num and before[1].pos_ == "NOUN"
+
+
 def _after_determiner(span: Span) -> bool:
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is not None and before.lower_ in ("the", "this", "last", "next", "in",
@@ -234,7 +208,7 @@ def _year_ok(cand: Candidate, span: Span) -> bool:
     if cand.groups.get("edge") or cand.groups.get("fy"):
         return True
     token = span[-1]
-    if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+    if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or _in_number_chain(span):
         return False
     doc = token.doc
     before = doc[span.start - 1] if span.start > 0 else None
@@ -248,22 +222,28 @@ def _year_ok(cand: Candidate, span: Span) -> bool:
     return True
 
 
-_YEAR_BACK = re.compile(r"\b(?:a|one)\s+year\s+(?:ago|earlier|before)|year-(?:ago|earlier)",
-                        re.IGNORECASE)
-_QUARTER = re.compile(r"^(\d{4})-(Q[1-4])$")
+_CHAIN = re.compile(r"\d+(?:\s*[-–~/]\s*\d+)+")
+_YEAR_PAIR = re.compile(r"^(?:1[5-9]|20)\d\d\s*[-–~/]\s*(?:(?:1[5-9]|20)\d\d|\d\d)$")
 
 
-def year_back_to_quarter(times: list[Time], sentences: list[int]) -> None:
-    """"Profit rose in the third quarter from a year earlier": "a year earlier" is the
-    same quarter a year before, when the sentence names a quarter."""
-    for i, time in enumerate(times):
-        if not (_YEAR_BACK.search(time.text) and re.fullmatch(r"\d{4}", time.value or "")):
-            continue
-        for j, other in enumerate(times):
-            quarter = _QUARTER.match(other.value or "")
-            if j != i and sentences[i] - 1 <= sentences[j] <= sentences[i] and quarter:
-                time.value = f"{int(quarter.group(1)) - 1:04d}-{quarter.group(2)}"
-                break
+def _in_number_chain(span: Span) -> bool:
+    """True for a year inside "138-2010-2015" or "2015-32": a code, not a range of years."""
+    text = span.doc.text
+    lo, hi = max(0, span.start_char - 12), min(len(text), span.end_char + 12)
+    for chain in _CHAIN.finditer(text, lo, hi):
+        if chain.start() <= span.start_char and span.end_char <= chain.end():
+            return not _is_year_pair(chain.group())
+    return False
+
+
+def _is_year_pair(text: str) -> bool:
+    """"1990-1995", "2015/16", "1990-95" (a short end within ten years of the start)."""
+    if not _YEAR_PAIR.match(text):
+        return False
+    first, second = (int(x) for x in re.findall(r"\d+", text))
+    if second < 100:
+        return 0 < second - first % 100 <= 10
+    return first < second
 
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|~|to|until|till|through|thru|and)\s*$", re.IGNORECASE)
@@ -282,7 +262,7 @@ def mark_ranges(text: str, times: list[Time]) -> None:
         between = text[first.end:second.start]
         before = text[max(0, first.start - 12):first.start]
         joined = _RANGE_JOIN.match(between)
-        if not joined or first.type != "DATE" or second.type != "DATE":
+        if not joined or first.type != second.type or first.type not in ("DATE", "TIME"):
             continue
         if joined.group().strip().lower() == "and" and not re.search(r"between\s+$", before, re.I):
             continue

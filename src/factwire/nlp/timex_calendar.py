@@ -96,7 +96,7 @@ def weekday_near(anchor: dt.date, weekday: int, direction: str) -> dt.date:
 
 def year_for_month_day(anchor: dt.date, month: int, day: int | None, tense: str) -> int:
     """The year of "<month> <day>" said on ``anchor``: the anchor's year, unless the tense
-    puts it well (over a month) on the other side of the anchor, or, with no tense, another
+    puts it well (over three months) on the other side of the anchor, or, with no tense, another
     year's is nearer."""
     last = calendar.monthrange(anchor.year, month)[1]
     gap = (dt.date(anchor.year, month, min(day or 1, last)) - anchor).days

@@ -73,6 +73,7 @@ def _pieces() -> dict:
         "MOD": (r"(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|"
                 r"fewer\s+than|at\s+least|at\s+most|up\s+to|just\s+over|just\s+under|"
                 r"well\s+over|some|only|just)"),
+        "DAYW": _alt(lexicon()["day_ordinals"]),
         "AP": r"(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)",
     }
     return p
@@ -92,11 +93,15 @@ def _year_words() -> str:
 _RULES = {
     "iso": r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>\d\d)(?::\d\d)?)?",
     "slash": r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d\d)\b",
-    "mdy": (r"(?:(?P<wd>{WD}),?\s+)?(?:(?P<edge>early|mid-?|late)\s*)?(?P<mon>{MON})\s+"
+    "mdy": (r"(?:(?P<wd>{WD}),?\s+|(?P<rel>last|next|this|coming|past)\s+)?"
+            r"(?:(?P<edge>early|mid-?|late)\s*)?(?P<mon>{MON})\s+"
             r"(?:the\s+)?(?P<d>{DAY})(?:\s*,?\s*(?P<y>{YEAR}))?\b"),
+    "mdy_words": (r"(?P<mon>{MON})\s+(?:the\s+)?(?P<dw>{DAYW})(?:,?\s+(?P<y>{YEAR}))?\b"),
+    "dmy_words": (r"(?:the\s+)?(?P<dw>{DAYW})\s+of\s+(?P<mon>{MON})(?:,?\s+(?P<y>{YEAR}))?\b"),
     "dmy": (r"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MON})"
             r"(?:,?\s+(?P<y>{YEAR}))?\b"),
-    "my": r"(?:(?P<edge>{EDGE})\s*)?(?P<mon>{MON}),?\s+(?:of\s+)?(?P<y>{YEAR})\b",
+    "my": (r"(?:(?P<edge>{EDGE})\s*)?(?P<mon>{MON}),?\s+(?:of\s+)?(?:(?P<y>{YEAR})\b|"
+           r"(?P<yw>{YEARW})|(?P<rel>last|this|next)\s+year\b)"),
     "ym": r"(?P<y>{YEAR})\s+(?P<mon>{MONF})\b",
     "month": (r"(?:(?P<rel>last|next|this|coming|past|previous)\s+|(?P<edge>{EDGE})\s*)?"
               r"(?P<mon>{MONB})(?:['’]s)?"),
@@ -114,9 +119,11 @@ _RULES = {
                 r"yesterday|tomorrow|tonight)(?:['’]s)?(?:\s+(?P<pod>{POD}))?"),
     "pod": r"(?P<deix>this|last|tomorrow|yesterday)\s+(?P<pod>{POD})",
     "ref": r"(?P<ref>{REFS})",
-    "rel_unit": (r"(?:(?P<edge>{EDGE}|sometime)\s*)?(?P<the>the\s+)?(?P<rel>{REL})\s+"
+    "rel_unit": (r"(?:(?P<edge>{EDGE}|sometime|earlier|later)\s*)?(?P<the>the\s+)?(?P<rel>{REL})\s+"
                  r"(?P<unit>week|weekend|month|year|quarter|decade|century|fortnight|{SEASON})"
                  r"(?:['’]s(?:\s+(?P<season>{SEASON}))?|\s+or\s+so)?(?!-)"),
+    "from_day": (r"(?:{MOD}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>after|from|before)"
+                 r"\s+(?P<deix>today|tomorrow|yesterday)\b"),
     "ago": (r"(?:{MOD}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|"
             r"hence|back|previously)\b"),
     "rel_day": (r"(?:(?P<edge>earlier|later)\s+)?(?P<the>the|that)\s+(?:(?P<rel>previous|next|"
@@ -134,13 +141,15 @@ _RULES = {
               r"(?P<unit>days|weeks|months|years|decades)\s+ahead)"),
     "plural": r"(?:for|over|in|within|took|take|takes|lasted|last)\s+(?P<t>(?P<unit>hours|days|weeks|months|years|decades))\b",
     "quarter": (r"(?:the\s+(?=(?:(?:fiscal|calendar|{YEAR})\s+)?\w+\s))?(?:(?:fiscal|calendar)\s+)?"
-                r"(?:(?P<y1>{YEAR})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|"
+                r"(?:(?P<y1>{YEAR})\s+|(?P<rel>this|last|next)\s+year['’]s\s+)?(?P<ord>first|second|third|fourth|1st|2nd|"
                 r"3rd|4th|final|last)[\s-]+(?P<unit>quarter|half)(?:\s+(?:of\s+)?"
                 r"(?:(?:fiscal|calendar)\s+)?(?P<y>{YEAR}))?"),
+    "year_period": r"the\s+(?P<y>{YEAR})\s+(?:period|quarter|fiscal\s+year)\b",
     "qcode": r"(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s*(?P<y>{YEAR}))?\b",
     "the_unit": (r"(?:(?P<edge>{EDGE})\s*)?(?P<the>the)\s+(?:(?P<rel>latest|current|same|recent|"
                  r"year-ago|year-earlier|comparable|corresponding)\s+)?(?:fiscal\s+)?"
-                 r"(?P<unit>quarter|year|month|week|weekend)\b(?![-‐]|\s+(?:earlier|before|ago))"),
+                 r"(?P<unit>quarter|year|month|week|weekend)\b(?![-‐]|\s+(?:earlier|before|ago))"
+                 r"(?=(?P<ended>\s+end(?:ed|ing)\b)?)"),
     "year_ago": (r"(?:the\s+)?(?:comparable\s+)?(?P<adj>year-earlier|year-ago|year-before|"
                  r"prior-year|year-end|year\s+end|year['’]s\s+end)(?:\s+(?P<what>period|quarter|(?:{ORD})\s+quarter|"
                  r"(?:{NUM})\s+months))?"),
@@ -149,10 +158,11 @@ _RULES = {
                r"(?P<edge>early|late|mid-?)\s*|the\s+)?(?P<season>{SEASON})"
                r"(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<yw>{YEARW})))?\b"),
     "clock": (r"(?:(?P<pre>at|around|about|by|until|before|after|from)\s+)?(?P<t>(?P<h>[0-2]?\d)"
-              r"(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AP})(?:\s+(?P<tz>{TZ}))?)"),
+              r"(?:[:.](?P<mi>[0-5]\d)(?::[0-5]\d)?)?\s*(?P<ap>{AP})(?:\s+(?P<tz>{TZ}))?)"),
     "clock24": r"(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?:\s+(?P<tz>{TZ})|\s*(?:h|hours|hrs)\b)",
     "oclock": r"(?P<hw>{NUM})\s+o['’]clock",
-    "noon": r"(?P<word>noon|midnight|midday)",
+    "noon": r"(?:12\s+)?(?P<word>noon|midnight|midday)",
+    "all_unit": r"all\s+(?P<unit>day|night|week|month|year|morning|afternoon|evening)(?:\s+long)?",
     "set": (r"(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM})\s+)?"
             r"(?P<unit>{UNIT}|{WD}|{MONF}|{SEASON}|{POD})"),
     "set_adv": (r"(?P<adv>daily|weekly|monthly|yearly|annually|quarterly|hourly|nightly|"

@@ -83,6 +83,9 @@ def _date_value(anchor, year: str | None, month: int, day: int | None, tense) ->
 
 def _full_date(g: dict, anchor, tense) -> Resolved:
     month, day = month_number(g["mon"]), _day(g["d"])
+    rel = _key(g.get("rel") or "")
+    if rel in ("last", "past", "next", "coming"):  # "last Oct. 23", "next March 3"
+        tense = "past" if rel in ("last", "past") else "future"
     value = _date_value(anchor, g.get("y"), month, day, tense)
     if not _valid(2000 if value.startswith("X") else int(value[:4]), month, day):
         return None  # "Feb. 30" (2000 is a leap year, so Feb. 29 passes without a year)
@@ -108,8 +111,40 @@ def _slash(g: dict, anchor, tense) -> Resolved:
         return None
 
 
+def _words_date(g: dict, anchor, tense) -> Resolved:
+    """"February twenty-second", "the first of May"."""
+    day = lexicon()["day_ordinals"][_key(g["dw"])]
+    return _full_date({"mon": g["mon"], "d": str(day), "y": g.get("y")}, anchor, tense)
+
+
+def _from_day(g: dict, anchor, tense) -> Resolved:
+    """"two days after today", "three weeks from tomorrow"."""
+    n, unit = parse_number(g["num"]), unit_code(g["unit"])
+    if n is None or n != int(n):
+        return None
+    sign = -1 if _key(g["dir"]) == "before" else 1
+    base = _DEIXIS[_key(g["deix"])]
+    if anchor is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    day = shift(anchor + dt.timedelta(days=base), unit, int(sign * n))
+    return "DATE", timex_at(day, "D")
+
+
+def _all_unit(g: dict, anchor, tense) -> Resolved:
+    word = _key(g["unit"])
+    unit = "D" if word in lexicon()["parts_of_day"] else unit_code(word)
+    return "DURATION", duration_value(1, unit)
+
+
 def _month_year(g: dict, anchor, tense) -> Resolved:
-    return "DATE", f"{_year(g['y']):04d}-{month_number(g['mon']):02d}"
+    month = month_number(g["mon"])
+    if g.get("yw"):
+        return "DATE", f"{year_from_words(g['yw']):04d}-{month:02d}"
+    if g.get("rel"):  # "July last year"
+        if anchor is None:
+            return "DATE", f"XXXX-{month:02d}"
+        return "DATE", f"{anchor.year + _REL_STEP[_key(g['rel'])]:04d}-{month:02d}"
+    return "DATE", f"{_year(g['y']):04d}-{month:02d}"
 
 
 def _month(g: dict, anchor, tense) -> Resolved:
@@ -285,6 +320,8 @@ def _quarter(g: dict, anchor, tense) -> Resolved:
         return "DATE", f"{_year(year):04d}-{letter}{n}"
     if anchor is None:
         return "DATE", f"XXXX-{letter}{n}"
+    if g.get("rel"):
+        return "DATE", f"{anchor.year + _REL_STEP[_key(g['rel'])]:04d}-{letter}{n}"
     current = quarter_of(anchor) if not half else (1 if anchor.month <= 6 else 2)
     y = anchor.year - 1 if n > current and tense == "past" else anchor.year
     return "DATE", f"{y:04d}-{letter}{n}"
@@ -301,6 +338,8 @@ _YEAR_BACK = ("year-ago", "year-earlier", "comparable", "corresponding")
 
 def _the_unit(g: dict, anchor, tense) -> Resolved:
     unit, rel = unit_code(g["unit"]), _key(g.get("rel") or "")
+    if unit == "Y" and g.get("ended"):  # "the year ended Sept. 30": a twelve-month span
+        return "DURATION", "P1Y"
     if anchor is None:
         return "DATE", UNANCHORED.get(unit, "XXXX")
     if unit == "Q":
@@ -423,8 +462,12 @@ def _movable_holiday(code: str, year: int) -> str:
     if code == "ELECTION":  # the Tuesday after the first Monday of November
         first_monday = dt.date.fromisoformat(_movable_holiday("ELECTION_MONDAY", year))
         return (first_monday + dt.timedelta(days=1)).isoformat()
+    if code == "BLACK_FRIDAY":
+        thanksgiving = dt.date.fromisoformat(_movable_holiday("THANKSGIVING", year))
+        return (thanksgiving + dt.timedelta(days=1)).isoformat()
     month, weekday, nth = {"THANKSGIVING": (11, 4, 4), "LABOR": (9, 1, 1),
-                           "MEMORIAL": (5, 1, -1), "ELECTION_MONDAY": (11, 1, 1)}[code]
+                           "MEMORIAL": (5, 1, -1), "ELECTION_MONDAY": (11, 1, 1),
+                           "MOTHERS": (5, 7, 2), "FATHERS": (6, 7, 3)}[code]
     days = [dt.date(year, month, d) for d in range(1, 32) if _valid(year, month, d)]
     matching = [d for d in days if d.isoweekday() == weekday]
     return matching[nth - 1 if nth > 0 else -1].isoformat()
@@ -478,7 +521,9 @@ _RESOLVERS = {
     "quarter": _quarter, "qcode": _qcode, "the_unit": _the_unit, "season": _season,
     "clock": _clock, "clock24": _clock, "oclock": _clock, "noon": _clock, "set": _set,
     "set_adv": _set_adv, "set_per": _set_per, "holiday": _holiday, "year_word": _year_word,
-    "year_ago": _year_ago, "decade_word": _decade_word,
+    "year_period": _year_rule,
+    "year_ago": _year_ago, "mdy_words": _words_date, "dmy_words": _words_date,
+    "from_day": _from_day, "all_unit": _all_unit, "decade_word": _decade_word,
 }
 
 

@@ -1,7 +1,10 @@
-"""Units and currencies written next to a number, normalized.
+"""What is written around a number: its unit or currency, the bound before it, or the
+month, clock suffix or name that makes it no quantity at all.
 
-Lexicons: ``data/units.tsv`` (surface -> unit symbol such as "km", "degC", "percent") and
-``data/currencies.tsv`` (surface -> ISO 4217 code, written before or after the number).
+Lexicons: ``data/units.tsv`` (surface -> unit symbol such as "km", "degC", "percent"),
+``data/currencies.tsv`` (surface -> ISO 4217 code, written before or after the number),
+``data/quantities_modifiers.tsv`` ("more than" -> ">"), ``quantities_name_cues.txt``
+("Flight 370") and ``quantities_idioms.tsv`` ("one of").
 
 >>> unit_after("5 km away", 1)
 ('km', 4)
@@ -15,6 +18,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from factwire.nlp.doc import time_id_of
+
+if TYPE_CHECKING:
+    from factwire.nlp.numbers import NumberMatch
 
 # words after which "in" is a preposition, not inches ("2 in my car", "30 in 2013")
 _NOT_INCH_NEXT = re.compile(
@@ -34,12 +45,6 @@ class Surface:
     unit: str
     dimension: str
     exact: bool  # match case-sensitively (symbols, abbreviations)
-
-
-def _read_table(name: str) -> list[list[str]]:
-    text = resources.files("factwire.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines()
-            if line.strip() and not line.startswith("#")]
 
 
 def _plurals(word: str) -> list[str]:
@@ -74,16 +79,28 @@ def _surfaces(rows: list[list[str]]) -> tuple[Surface, ...]:
 @lru_cache(maxsize=1)
 def unit_surfaces() -> tuple[Surface, ...]:
     """Every unit surface, longest first."""
-    return _surfaces(_read_table("units.tsv"))
+    return _surfaces(lexicon_rows("units.tsv"))
 
 
 @lru_cache(maxsize=1)
 def currency_surfaces() -> tuple[tuple[Surface, ...], tuple[Surface, ...]]:
     """Currency surfaces written (before, after) a number, longest first."""
-    rows = _read_table("currencies.tsv")
+    rows = lexicon_rows("currencies.tsv")
     before = [Surface(t, code, "money", True) for t, code, pos in rows if pos in ("before", "both")]
     after = _surfaces([[t, code, "money"] for t, code, pos in rows if pos in ("after", "both")])
     return tuple(sorted(before, key=lambda s: -len(s.text))), after
+
+
+@lru_cache(maxsize=1)
+def _dimensions() -> dict[str, str]:
+    dims = {s.unit: s.dimension for s in unit_surfaces()}
+    dims.update({s.unit: "money" for group in currency_surfaces() for s in group})
+    return dims
+
+
+def dimension_of(unit: str) -> str | None:
+    """What a unit measures: "km" -> "length", "USD" and "USD/hour" -> "money"."""
+    return _dimensions().get(unit.split("/")[0])
 
 
 def _starts_with(text: str, pos: int, surface: Surface) -> bool:
@@ -99,17 +116,27 @@ def _starts_with(text: str, pos: int, surface: Surface) -> bool:
 
 
 def _match_at(text: str, pos: int, surfaces: tuple[Surface, ...]) -> Surface | None:
-    for surface in surfaces:
+    """The longest surface written at ``pos``."""
+    if pos >= len(text):
+        return None
+    for surface in _by_first_letter(surfaces).get(text[pos].lower(), ()):
         if _starts_with(text, pos, surface):
             return surface
     return None
 
 
+@lru_cache(maxsize=4)
+def _by_first_letter(surfaces: tuple[Surface, ...]) -> dict[str, list[Surface]]:
+    index: dict[str, list[Surface]] = {}
+    for surface in surfaces:  # already longest first
+        index.setdefault(surface.text[0].lower(), []).append(surface)
+    return index
+
+
 def _unit_start(text: str, end: int) -> int:
     """Where a unit after the number at ``end`` may start: after one space or hyphen."""
-    if text[end:end + 1] in (" ", "-", "\u00a0"):
-        return end + 1
-    return end
+    gap = re.match(r"\r?\n|\s|-", text[end:end + 2])
+    return end + len(gap.group()) if gap else end
 
 
 def unit_after(text: str, end: int, spelled: bool = False) -> tuple[str, int] | None:
@@ -158,7 +185,8 @@ def _plausible(text: str, pos: int, surface: Surface, spelled: bool, end: int) -
 
 def per_unit(text: str, pos: int) -> tuple[str, int] | None:
     """ "/hour", " per kg", "/min": a unit a rate is expressed per."""
-    match = re.match(r"\s?(?:/|per\s)\s?", text[pos:pos + 6])
+    match = re.match(r"\s?(?:/|per\s|an?\s(?=(?:year|month|week|day|hour)\b))\s?",
+                     text[pos:pos + 6])
     if match is None:
         return None
     start = pos + match.end()
@@ -173,7 +201,7 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     before, _ = currency_surfaces()
     for gap in (0, 1):
         pos = start - gap
-        if gap and text[pos:start] not in (" ", "\u00a0"):
+        if gap and not text[pos:start].isspace():
             continue
         for surface in before:
             begin = pos - len(surface.text)
@@ -241,3 +269,185 @@ def unit_of(text: str, number, end: int | None = None) -> tuple[str | None, int,
     if unit == "lb" and "pound" in text[end:stop].lower() and pounds_are_money(number.text):
         unit = "GBP"
     return unit, number.start, stop
+
+
+# --- the bound written before a number ---------------------------------------------------
+
+@lru_cache(maxsize=1)
+def modifiers() -> list[tuple[str, str, bool]]:
+    """``data/quantities_modifiers.tsv``: (phrase, comparator, approximate), longest first."""
+    rows = lexicon_rows("quantities_modifiers.tsv")
+    return sorted(((p, c, a == "1") for p, c, a in rows), key=lambda r: -len(r[0]))
+
+
+@lru_cache(maxsize=1)
+def _bound_patterns() -> list[tuple[str, str, bool, re.Pattern]]:
+    out = []
+    for phrase, comparator, approximate in modifiers():
+        pattern = rf"(?:^|[^\w]){re.escape(phrase)}\s*$" if phrase[0].isalnum() else \
+            rf"{re.escape(phrase)}\s*$"
+        out.append((phrase, comparator, approximate, re.compile(pattern)))
+    return out
+
+
+def bound_before(text: str, start: int) -> tuple[str, bool, int] | None:
+    """(comparator, approximate, where the phrase starts) of "more than", "about", "up to"
+    written right before ``start``."""
+    before = text[max(0, start - 30):start].lower()
+    for phrase, comparator, approximate, pattern in _bound_patterns():
+        found = pattern.search(before)
+        if found:
+            phrase_start = start - len(before) + found.start() + \
+                (0 if found.group().startswith(phrase[:1]) else 1)
+            return comparator, approximate, phrase_start
+    return None
+
+
+# --- numbers that date, time or name something instead of counting -------------------
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+          "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+_MONTH_RE = "|".join(MONTHS)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_CLOCK_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|[AP]M\b)")
+_TIME_UNIT_AGO = re.compile(
+    r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)"
+    r"\s+(?:ago|earlier|later|before|after|from now|hence|prior)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def name_cues() -> frozenset[str]:
+    """``data/quantities_name_cues.txt``: words after which a number is a name."""
+    return frozenset(lexicon_words("quantities_name_cues.txt"))
+
+
+@lru_cache(maxsize=1)
+def idioms() -> dict[str, set[str]]:
+    """``data/quantities_idioms.tsv``: number word -> the next words (or "<"+previous)."""
+    out: dict[str, set[str]] = {}
+    for word, context in lexicon_rows("quantities_idioms.tsv"):
+        out.setdefault(word, set()).add(context)
+    return out
+
+
+def lexicon_words(name: str) -> list[str]:
+    """A lexicon of one word a line (``#`` lines are comments)."""
+    return [row[0].strip() for row in lexicon_rows(name)]
+
+
+def lexicon_rows(name: str) -> list[list[str]]:
+    """A tab-separated lexicon in ``factwire/data`` (``#`` lines are comments)."""
+    text = resources.files("factwire.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def is_date_or_time(doc: Doc, text: str, number: NumberMatch, unit: str | None) -> bool:
+    """Years, days of months, clock times and "three years ago" are times, not quantities."""
+    before = text[max(0, number.start - 12):number.start]
+    after = text[number.end:number.end + 12]
+    clock = re.fullmatch(r"\d{1,2}(?:[.:]\d\d)?", number.text)
+    if clock and _CLOCK_AFTER.match(after) and number.value is not None and number.value <= 24:
+        return True
+    if re.match(r"^:\d", after) or re.search(r"\d:$|\d{4}[-–]$", before):
+        return True
+    if unit is not None and unit not in ("year", "month", "week", "day", "hour", "minute"):
+        return False
+    if _TIME_UNIT_AGO.match(after):
+        return True
+    if number.spelled or number.value is None or number.kind != "cardinal":
+        return False
+    if re.search(rf"\b(?:{_MONTH_RE})\.?\s*$", before, re.IGNORECASE) or \
+            re.match(rf"\s*(?:of\s+)?(?:{_MONTH_RE})\b", after, re.IGNORECASE):
+        return number.value <= 31 or 1000 <= number.value <= 2100
+    if re.match(r"^/\d", after) or re.search(r"\d/$", before) or \
+            (len(number.text) == 4 and re.match(r"^[-–]\d\d\b", after)):
+        return True
+    return is_year(doc, text, number)
+
+
+def is_year(doc: Doc, text: str, number: NumberMatch) -> bool:
+    """A bare four-digit 1000-2100 with a year cue, or not counting anything."""
+    if not re.fullmatch(r"\d{4}", number.text) or not 1000 <= number.value <= 2100:
+        return False
+    after = text[number.end:number.end + 3]
+    if after.startswith(("s", "'s", "’s")):
+        return True
+    before = text[max(0, number.start - 12):number.start]
+    # "1986 results", "in 2022": an unformatted 1000-2100 is a year unless a bound says
+    # it is a count ("more than 2000", "some 1500"); counts are written "2,000" in news
+    return not re.search(r"\b(?:than|about|some|nearly|almost|over|up to|at least|around)\s*$", before)
+
+
+def is_idiom(doc: Doc, number: NumberMatch) -> bool:
+    """ "one of its largest", "no one", "one day", "the one": not numeric claims."""
+    if re.match(r"-for-", text_after(doc, number)) or re.search(r"-for-$", doc.text[
+            max(0, number.start - 5):number.start]):
+        return True  # "a two-for-one split"
+    word = number.text.lower()
+    table = idioms()
+    if word not in table:
+        return False
+    token = token_at(doc, number.start)
+    if token is None:
+        return False
+    nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    prev = doc[token.i - 1].lower_ if token.i > 0 else ""
+    contexts = table[word]
+    if nxt in contexts or f"<{prev}" in contexts:
+        return True
+    # "one" as a pronoun: it heads its own phrase instead of counting a noun
+    return token.dep_ not in ("nummod", "quantmod", "compound") and not _unit_follows(doc, token)
+
+
+def _unit_follows(doc: Doc, token: Token) -> bool:
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.head.i == token.i
+
+
+def in_identifier(doc: Doc, text: str, number: NumberMatch, unit: str | None,
+                  end: int) -> bool:
+    """ "COVID-19", "F-16", "I7-860BOX", "Apollo 11", URLs: numbers inside names or codes."""
+    before = text[max(0, number.start - 2):number.start]
+    after = text[number.end:number.end + 1] if end == number.end else ""
+    cue = re.search(r"(\w+\.?)\s*$", text[max(0, number.start - 16):number.start])
+    if unit is None and cue and cue.group(1).lower() in name_cues():
+        return True  # "version 3.0", "Flight 370", "No. 1", "number one"
+    if number.spelled:
+        return False
+    if re.search(r"[A-Za-z][-−]$|[/#@_^]$|\d[+]$", before) or after in ("/", "_", "@") or \
+            after.isalpha():
+        return True
+    token = token_at(doc, number.start)
+    if token is None or unit is not None:
+        return False
+    prev = doc[token.i - 1] if token.i > 0 and token.i > token.sent.start else None
+    if prev is None:
+        return False
+    return _names_a_model(doc, token, prev)
+
+
+def _names_a_model(doc: Doc, token: Token, prev: Token) -> bool:
+    """ "Boeing 787 Dreamliner", "iPhone 4", "the 787": a number naming a product."""
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    counts_noun = token.dep_ in ("nummod", "quantmod") and token.head.i > token.i and \
+        token.head.tag_ in ("NNS", "NN") and (nxt is None or nxt.tag_ != "NNP")
+    if counts_noun:
+        return False
+    proper = prev.pos_ == "PROPN" and prev.lower_ not in MONTHS and \
+        prev.lower_ not in WEEKDAYS and time_id_of(prev) is None
+    if proper:
+        return True
+    named_next = nxt is not None and nxt.tag_ == "NNP" and nxt.lower_ not in MONTHS
+    return prev.lower_ in ("the", "its", "their", "this", "that", "a") and \
+        (named_next or nxt is None or nxt.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "CCONJ"))
+
+
+def text_after(doc: Doc, number: NumberMatch, size: int = 8) -> str:
+    return doc.text[number.end:number.end + size]
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

@@ -4,8 +4,13 @@
 >>> store = Store("factwire.db")          # a path means a SQLite file
 >>> store.add(facts)                      # False when the article is already stored
 True
->>> store.events(since="2025-04-01", country="RUS")
-[EventRecord(...)]
+>>> store.events(since="2025-04-01", country="RUS")   # a DataFrame: one row per merged event
+>>> store.event_reports(country="RUS")                 # [EventRecord]: each article's report
+>>> store.claims(actor="Russia"), store.contradictions(), store.entities(type="PERSON")
+
+Adding an article also links it across articles (factwire.link): its entities to global
+entities, its near-duplicate original, its events to merged events. The schema is created
+and upgraded by Alembic migrations (store/migrations) when a Store opens a database.
 """
 
 from factwire.store.database import Store

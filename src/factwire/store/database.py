@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import sessionmaker
 
 from factwire.errors import StoreError
+from factwire.link.claims import TOLERANCE
 from factwire.model import ArticleFacts
+from factwire.store import frames
 from factwire.store.engine import create_schema, database_name, database_url, open_engine
+from factwire.store.linking import clear_links, link_article
 from factwire.store.read import (
     EventRecord,
     Filters,
@@ -27,8 +31,12 @@ from factwire.store.read import (
     query_quantities,
     query_quotes,
 )
-from factwire.store.schema import ArticleRow
+from factwire.store.read_links import Query, claims, global_entities, merged_events
+from factwire.store.schema import ArticleRow, ArticleSignatureRow
 from factwire.store.write import write_facts
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DateLike = dt.date | str | None
 
@@ -49,11 +57,27 @@ def make_filters(since: DateLike = None, until: DateLike = None, country: str | 
                    types=tuple(t.upper() for t in types))
 
 
+def make_query(since: DateLike = None, until: DateLike = None, country: str | None = None,
+               type: str | list[str] | None = None, actor: str | None = None,
+               q: str | None = None) -> Query:
+    """A Query from user-facing arguments."""
+    return Query(make_filters(since, until, country, type), actor=actor or None, text=q or None)
+
+
 def _missing_sqlite_file(url) -> str | None:
     """The path of a SQLite database file that does not exist, else None."""
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
     return None if os.path.exists(url.database) else url.database
+
+
+ADD_ATTEMPTS = 2
+
+# The same expression as the GIN index of migration 0002, so PostgreSQL uses the index.
+_PG_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
+PG_SEARCH = (f"SELECT id FROM articles WHERE {_PG_DOCUMENT} @@ websearch_to_tsquery('english', "
+             f":q) ORDER BY ts_rank({_PG_DOCUMENT}, websearch_to_tsquery('english', :q)) DESC, "
+             "id LIMIT :limit")
 
 
 class Store:
@@ -91,18 +115,44 @@ class Store:
         Raises StoreError when the facts cannot be stored (nothing is written then).
         """
         article_id = facts.article.id
-        try:
-            with self._sessions.begin() as session:
-                write_facts(session, facts)
-        except IntegrityError as error:
-            if self.has(article_id):
-                return False
-            raise StoreError(f"article {article_id[:12]}: its facts could not be stored "
-                             f"({error.orig}); nothing was written") from error
-        except OperationalError as error:
-            raise StoreError(f"{self.name}: could not write article {article_id[:12]} "
-                             f"({error.orig}); nothing was written") from error
+        for attempt in range(ADD_ATTEMPTS):
+            try:
+                return self._add_once(facts)
+            except IntegrityError as error:
+                if self.has(article_id):
+                    return False
+                if attempt + 1 < ADD_ATTEMPTS:
+                    continue  # another writer created the same global entity meanwhile
+                raise StoreError(f"article {article_id[:12]}: its facts could not be stored "
+                                 f"({error.orig}); nothing was written") from error
+            except OperationalError as error:
+                raise StoreError(f"{self.name}: could not write article {article_id[:12]} "
+                                 f"({error.orig}); nothing was written") from error
+        raise AssertionError("unreachable: every attempt returns or raises")
+
+    def _add_once(self, facts: ArticleFacts) -> bool:
+        with self._sessions.begin() as session:
+            write_facts(session, facts)
+            link_article(session, facts)
         return True
+
+    def relink(self) -> int:
+        """Link every stored article again, oldest first (after a change of the rules);
+        returns how many articles were linked. One transaction per article."""
+        with self._sessions.begin() as session:
+            clear_links(session)
+        ids = self.article_ids()
+        for article_id in ids:
+            facts = self.facts(article_id)
+            with self._sessions.begin() as session:
+                link_article(session, facts)
+        return len(ids)
+
+    def duplicate_of(self, article_id: str) -> str | None:
+        """The id of the article this one nearly copies (a republished story), else None."""
+        with self._sessions() as session:
+            return session.scalar(select(ArticleSignatureRow.duplicate_of).where(
+                ArticleSignatureRow.article_id == article_id))
 
     def has(self, article_id: str) -> bool:
         """Whether the article with this id (content hash) is stored."""
@@ -132,12 +182,55 @@ class Store:
         with self._sessions() as session:
             return count_articles(session, make_filters(since, until, country))
 
-    def events(self, since: DateLike = None, until: DateLike = None,
-               country: str | None = None, type: str | list[str] | None = None,
-               ) -> list[EventRecord]:
-        """Events with actor/recipient/location names and countries and their sentence."""
+    def event_reports(self, since: DateLike = None, until: DateLike = None,
+                      country: str | None = None, type: str | list[str] | None = None,
+                      ) -> list[EventRecord]:
+        """Events as each article reports them, with argument names, countries, sentence;
+        ``since``/``until`` bound the article's publication date."""
         with self._sessions() as session:
             return query_events(session, make_filters(since, until, country, type))
+
+    def events(self, since: DateLike = None, until: DateLike = None,
+               country: str | None = None, type: str | list[str] | None = None,
+               actor: str | None = None, q: str | None = None) -> pd.DataFrame:
+        """Events across articles, one row per merged event (columns: frames.EVENT_COLUMNS).
+
+        >>> store.events(since="2025-03-01", country="RUS", type="ASSAULT")  # doctest: +SKIP
+        """
+        with self._sessions() as session:
+            rows = merged_events(session, make_query(since, until, country, type, actor, q))
+        return frames.frame(rows, frames.EVENT_COLUMNS)
+
+    def entities(self, country: str | None = None, type: str | None = None,
+                 q: str | None = None) -> pd.DataFrame:
+        """Global entities, most reported first, with their aliases."""
+        with self._sessions() as session:
+            rows = global_entities(session, make_query(country=country, q=q), type)
+        return frames.frame(rows, frames.ENTITY_COLUMNS)
+
+    def claims(self, since: DateLike = None, until: DateLike = None,
+               country: str | None = None, actor: str | None = None,
+               q: str | None = None) -> pd.DataFrame:
+        """Figures as series (subject, counted thing, unit) in time order, with sources;
+        ``contradicted`` marks figures another source contradicts."""
+        with self._sessions() as session:
+            found = claims(session, make_query(since, until, country, actor=actor, q=q))
+        return frames.frame(frames.claim_rows(found), frames.CLAIM_COLUMNS)
+
+    def contradictions(self, since: DateLike = None, until: DateLike = None,
+                       country: str | None = None, actor: str | None = None,
+                       q: str | None = None, tolerance: float = TOLERANCE) -> pd.DataFrame:
+        """Pairs of figures from two sources that disagree (factwire.link.claims' rule)."""
+        with self._sessions() as session:
+            found = claims(session, make_query(since, until, country, actor=actor, q=q))
+        return frames.frame(frames.contradiction_rows(found, tolerance),
+                            frames.CONTRADICTION_COLUMNS)
+
+    def quotes_frame(self, since: DateLike = None, until: DateLike = None,
+                     country: str | None = None, speaker: str | None = None) -> pd.DataFrame:
+        """Quotes as a DataFrame (columns: frames.QUOTE_COLUMNS)."""
+        return frames.frame(frames.quote_rows(self.quotes(since, until, country, speaker)),
+                            frames.QUOTE_COLUMNS)
 
     def quantities(self, since: DateLike = None, until: DateLike = None,
                    country: str | None = None) -> list[QuantityRecord]:
@@ -152,15 +245,20 @@ class Store:
             return query_quotes(session, make_filters(since, until, country), speaker)
 
     def search(self, query: str, limit: int = 20) -> list[str]:
-        """Ids of articles whose title or text match an FTS5 query, best first (SQLite)."""
-        if not self.has_search:
-            raise StoreError(f"{self.name}: full-text search needs SQLite with FTS5")
-        stmt = text("SELECT article_id FROM article_search WHERE article_search MATCH :q "
-                    "ORDER BY rank LIMIT :limit")
+        """Ids of articles whose title or text match a query, best first: FTS5 syntax on
+        SQLite, ``websearch_to_tsquery`` syntax (English stemming) on PostgreSQL."""
+        if self.engine.dialect.name == "postgresql":
+            stmt = text(PG_SEARCH)
+        elif self.has_search:
+            stmt = text("SELECT article_id FROM article_search WHERE article_search MATCH :q "
+                        "ORDER BY rank LIMIT :limit")
+        else:
+            raise StoreError(f"{self.name}: full-text search needs SQLite with FTS5 or "
+                             "PostgreSQL")
         with self._sessions() as session:
             try:
                 return list(session.scalars(stmt, {"q": query, "limit": limit}))
-            except OperationalError as error:
+            except (OperationalError, ProgrammingError) as error:
                 raise StoreError(f"search {query!r}: {error.orig}") from error
 
     def count(self, table: type) -> int:

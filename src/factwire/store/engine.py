@@ -1,4 +1,8 @@
-"""Opening a database: URL from a path, SQLite settings, schema creation and its version.
+"""Opening a database: URL from a path, SQLite settings, schema migrations and its version.
+
+The schema is made and changed by the Alembic migrations in ``store/migrations/versions``,
+run in-process when a Store opens a database (``upgrade``). A database made before
+migrations existed (tables, no ``alembic_version``) is adopted as revision 0001.
 
 SQLite-only SQL (pragmas, FTS5) lives here and runs only when the dialect is SQLite; the
 tables themselves are portable, so a PostgreSQL URL works the same way.
@@ -6,15 +10,20 @@ tables themselves are portable, so a PostgreSQL URL works the same way.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
+from pathlib import Path
 
-from sqlalchemy import URL, Engine, create_engine, event, func, select, text
+from alembic import command
+from alembic.config import Config
+from alembic.util import CommandError
+from sqlalchemy import URL, Connection, Engine, create_engine, event, func, inspect, select, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from factwire.errors import StoreError
-from factwire.store.schema import SCHEMA_VERSION, Base, SchemaVersion
+from factwire.store.schema import SCHEMA_VERSION, SchemaVersion
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",  # readers do not block the writer
@@ -101,19 +110,38 @@ def _lost_creation_race(error: DBAPIError) -> bool:
 
 
 def _create_schema_once(engine: Engine, name: str) -> bool:
-    Base.metadata.create_all(engine)
+    upgrade(engine, name)
     search = _create_sqlite_search(engine) if engine.dialect.name == "sqlite" else False
     with Session(engine) as session, session.begin():
         _check_version(session, name)
     return search
 
 
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic configuration for factwire's migrations, bound to ``connection``."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(engine: Engine, name: str, revision: str = "head") -> None:
+    """Bring the database's schema to ``revision`` (the newest by default)."""
+    with engine.begin() as connection:
+        config = alembic_config(connection)
+        tables = inspect(connection)
+        if tables.has_table("articles") and not tables.has_table("alembic_version"):
+            command.stamp(config, "0001")  # made by create_all before migrations existed
+        try:
+            command.upgrade(config, revision)
+        except CommandError as error:
+            raise StoreError(f"{name}: its schema is not one this factwire knows ({error}); "
+                             "use a newer factwire or a new database") from error
+
+
 def _check_version(session: Session, name: str) -> None:
     version = session.scalar(select(func.max(SchemaVersion.version)))
-    if version is None:
-        session.add(SchemaVersion(version=SCHEMA_VERSION, description="initial schema",
-                                  applied_at=dt.datetime.now(dt.UTC)))
-    elif version != SCHEMA_VERSION:
+    if version != SCHEMA_VERSION:
         raise StoreError(f"{name}: the database has schema version {version}, this factwire "
                          f"uses {SCHEMA_VERSION}; use a matching factwire or a new database")
 

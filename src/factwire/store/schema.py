@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -26,13 +27,15 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-# Bump on every schema change; later changes come as named Alembic migrations.
-SCHEMA_VERSION = 1
+# Bump on every schema change, with an Alembic migration in store/migrations/versions that
+# records the new number (the table holds one row: the version the database has).
+SCHEMA_VERSION = 2
 
 ID = String(64)  # a SHA-256 hex digest
 LOCAL_ID = String(32)  # "e1", "t3", "v12"...
@@ -251,3 +254,109 @@ ARGUMENT_ROLES = ("actor", "recipient", "location")
 # The tables holding an article's facts, in the order they are written (parents first).
 FACT_TABLES = (RemovedRow, EntityRow, MentionRow, TimeRow, QuantityRow, QuoteRow, EventRow,
                EventArgRow, EventQuantityRow)
+
+
+# Across articles (schema version 2): global entities, near-duplicates, merged events.
+
+class GlobalEntityRow(Base):
+    """One real actor or place across articles; ``key`` as factwire.link.entities makes it."""
+
+    __tablename__ = "global_entities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(255), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(CODE)
+    country: Mapped[str | None] = mapped_column(COUNTRY, index=True)
+    surname: Mapped[str | None] = mapped_column(String(128), index=True)
+    articles: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class EntityAliasRow(Base):
+    """A name a global entity goes by in some article."""
+
+    __tablename__ = "entity_aliases"
+
+    global_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("global_entities.id", ondelete="CASCADE"), primary_key=True)
+    alias: Mapped[str] = mapped_column(String(255), primary_key=True)
+
+
+class EntityLinkRow(Base):
+    """Which global entity an article's entity is."""
+
+    __tablename__ = "entity_links"
+    __table_args__ = (
+        ForeignKeyConstraint(["article_id", "entity_id"],
+                             ["entities.article_id", "entities.entity_id"], ondelete="CASCADE"),
+    )
+
+    article_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    entity_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
+    global_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("global_entities.id", ondelete="CASCADE"), index=True)
+
+
+class ArticleSignatureRow(Base):
+    """An article's MinHash signature, and the earlier article it nearly copies."""
+
+    __tablename__ = "article_signatures"
+
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+    duplicate_of: Mapped[str | None] = mapped_column(ID, index=True)
+    similarity: Mapped[float | None] = mapped_column(Float)
+
+
+class ArticleBandRow(Base):
+    """One locality-sensitive hash band of an article's signature (finds near-duplicates)."""
+
+    __tablename__ = "article_bands"
+
+    band: Mapped[int] = mapped_column(Integer, primary_key=True)
+    hash: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
+
+
+class MergedEventRow(Base):
+    """One event across the articles that report it (factwire.link.events' rule)."""
+
+    __tablename__ = "merged_events"
+    __table_args__ = (Index("ix_merged_events_type_date", "type", "date_low"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    type: Mapped[str] = mapped_column(CODE)
+    mode: Mapped[str | None] = mapped_column(CODE)
+    modality: Mapped[str] = mapped_column(CODE)
+    negated: Mapped[bool] = mapped_column(Boolean, default=False)
+    date: Mapped[str | None] = mapped_column(String(64))  # the most precise reported date
+    date_precision: Mapped[str | None] = mapped_column(CODE)
+    date_low: Mapped[dt.date | None] = mapped_column(Date)  # earliest day any report allows
+    date_high: Mapped[dt.date | None] = mapped_column(Date)
+    max_low: Mapped[dt.date | None] = mapped_column(Date)  # for complete linkage on dates
+    min_high: Mapped[dt.date | None] = mapped_column(Date)
+    first_reported: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    last_reported: Mapped[dt.date | None] = mapped_column(Date)
+    reports: Mapped[int] = mapped_column(Integer, default=0)  # independent articles
+    republished: Mapped[int] = mapped_column(Integer, default=0)  # near-duplicate copies
+
+
+class EventLinkRow(Base):
+    """Which merged event an article's event reports; ``features`` as the rule compared it."""
+
+    __tablename__ = "event_links"
+    __table_args__ = (
+        ForeignKeyConstraint(["article_id", "event_id"],
+                             ["events.article_id", "events.event_id"], ondelete="CASCADE"),
+    )
+
+    article_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    event_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
+    merged_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("merged_events.id", ondelete="CASCADE"), index=True)
+    duplicate: Mapped[bool] = mapped_column(Boolean, default=False)
+    features: Mapped[dict] = mapped_column(JSON)
+
+
+LINK_TABLES = (EventLinkRow, MergedEventRow, ArticleBandRow, ArticleSignatureRow,
+               EntityLinkRow, EntityAliasRow, GlobalEntityRow)

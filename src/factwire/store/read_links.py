@@ -1,0 +1,250 @@
+"""Queries over the record across articles: merged events, global entities, claims.
+
+Each returns plain rows (dicts), one per merged event / global entity / figure; the Store
+turns them into pandas DataFrames. Only portable SQL is used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from factwire.link.claims import Claim
+from factwire.link.dates import interval
+from factwire.link.entities import PLACE_TYPES
+from factwire.store.read import Filters
+from factwire.store.schema import (
+    ArticleRow,
+    ArticleSignatureRow,
+    EntityAliasRow,
+    EntityLinkRow,
+    EntityRow,
+    EventArgRow,
+    EventLinkRow,
+    EventRow,
+    GlobalEntityRow,
+    MergedEventRow,
+    QuantityRow,
+    TimeRow,
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    """Filters of the query commands: period, country, event types, an actor's name, words.
+
+    ``since``/``until`` bound the event's (or figure's) own date, else its report's date.
+    ``actor``: a name or alias of a global entity, ignoring case. ``text``: words that must
+    appear in the sentence (events), the counted thing (claims) or the name (entities).
+    """
+
+    filters: Filters = Filters()
+    actor: str | None = None
+    text: str | None = None
+
+
+def _like(column, words: str) -> ColumnElement[bool]:
+    return func.lower(column).like(f"%{words.lower()}%")
+
+
+def _named(global_id_column, name: str) -> ColumnElement[bool]:
+    """The global entity in ``global_id_column`` goes by ``name`` (any case)."""
+    return exists().where(EntityAliasRow.global_id == global_id_column,
+                          func.lower(EntityAliasRow.alias) == name.lower())
+
+
+def merged_conditions(query: Query) -> list[ColumnElement[bool]]:
+    """Conditions on ``merged_events`` for a query."""
+    f = query.filters
+    conditions = []
+    if f.since:
+        conditions.append(func.coalesce(MergedEventRow.date_high,
+                                        MergedEventRow.last_reported) >= f.since)
+    if f.until:
+        conditions.append(func.coalesce(MergedEventRow.date_low,
+                                        MergedEventRow.first_reported) <= f.until)
+    if f.types:
+        conditions.append(MergedEventRow.type.in_(f.types))
+    link, arg, entity, elink = (aliased(EventLinkRow), aliased(EventArgRow),
+                                aliased(EntityRow), aliased(EntityLinkRow))
+    arg_join = [link.merged_id == MergedEventRow.id, arg.article_id == link.article_id,
+                arg.event_id == link.event_id]
+    if f.country:
+        conditions.append(exists().where(
+            *arg_join, entity.article_id == arg.article_id, entity.entity_id == arg.entity_id,
+            or_(entity.country == f.country, entity.geo_country == f.country)))
+    if query.actor:
+        conditions.append(exists().where(
+            *arg_join, arg.role == "actor", elink.article_id == arg.article_id,
+            elink.entity_id == arg.entity_id, _named(elink.global_id, query.actor)))
+    if query.text:
+        conditions.append(exists().where(
+            link.merged_id == MergedEventRow.id, EventRow.article_id == link.article_id,
+            EventRow.event_id == link.event_id, _like(EventRow.sentence_text, query.text)))
+    return conditions
+
+
+def merged_events(session: Session, query: Query) -> list[dict]:
+    """One row per merged event: type, date, parties, reports, outlets, first/last report."""
+    rows = {m.id: _merged_row(m) for m in session.scalars(
+        select(MergedEventRow).where(*merged_conditions(query))
+        .order_by(func.coalesce(MergedEventRow.date_low, MergedEventRow.first_reported),
+                  MergedEventRow.id))}
+    if not rows:
+        return []
+    ids = select(MergedEventRow.id).where(*merged_conditions(query))
+    _attach_reports(session, ids, rows)
+    _attach_parties(session, ids, rows)
+    return [_finish(row) for row in rows.values()]
+
+
+def _merged_row(m: MergedEventRow) -> dict:
+    return {"event_id": m.id, "type": m.type, "mode": m.mode, "modality": m.modality,
+            "negated": m.negated, "date": m.date or (m.first_reported.isoformat()
+                                                      if m.first_reported else None),
+            "date_precision": m.date_precision, "actors": [], "actor_countries": [],
+            "recipients": [], "recipient_countries": [], "locations": [],
+            "reports": m.reports, "republished": m.republished, "outlets": [],
+            "first_reported": m.first_reported, "last_reported": m.last_reported,
+            "sentence": None, "articles": [], "place": None, "latitude": None,
+            "longitude": None, "geonameid": None, "place_country": None, "feature": None}
+
+
+def _attach_reports(session: Session, ids, rows: dict) -> None:
+    stmt = (select(EventLinkRow.merged_id, EventLinkRow.duplicate, ArticleRow.id,
+                   ArticleRow.outlet, EventRow.sentence_text)
+            .join(EventRow, and_(EventRow.article_id == EventLinkRow.article_id,
+                                 EventRow.event_id == EventLinkRow.event_id))
+            .join(ArticleRow, ArticleRow.id == EventLinkRow.article_id)
+            .where(EventLinkRow.merged_id.in_(ids))
+            .order_by(EventLinkRow.merged_id, ArticleRow.published, ArticleRow.ingested_at))
+    for merged_id, duplicate, article_id, outlet, sentence in session.execute(stmt):
+        row = rows[merged_id]
+        row["articles"].append(article_id)
+        if outlet:
+            row["outlets"].append(outlet)
+        if row["sentence"] is None and not duplicate:
+            row["sentence"] = sentence
+
+
+def _attach_parties(session: Session, ids, rows: dict) -> None:
+    stmt = (select(EventLinkRow.merged_id, EventArgRow.role, EntityRow, GlobalEntityRow.name)
+            .join(EventArgRow, and_(EventArgRow.article_id == EventLinkRow.article_id,
+                                    EventArgRow.event_id == EventLinkRow.event_id))
+            .join(EntityRow, and_(EntityRow.article_id == EventArgRow.article_id,
+                                  EntityRow.entity_id == EventArgRow.entity_id))
+            .outerjoin(EntityLinkRow, and_(EntityLinkRow.article_id == EntityRow.article_id,
+                                           EntityLinkRow.entity_id == EntityRow.entity_id))
+            .outerjoin(GlobalEntityRow, GlobalEntityRow.id == EntityLinkRow.global_id)
+            .where(EventLinkRow.merged_id.in_(ids))
+            .order_by(EventLinkRow.merged_id, EventLinkRow.article_id, EventArgRow.seq))
+    for merged_id, role, entity, global_name in session.execute(stmt):
+        row = rows[merged_id]
+        field = {"actor": "actors", "recipient": "recipients", "location": "locations"}[role]
+        row[field].append(global_name or entity.name)
+        country = entity.country or entity.geo_country
+        if role in ("actor", "recipient") and country:
+            row[f"{role}_countries"].append(country)
+        _maybe_place(row, role, entity, global_name)
+
+
+def _maybe_place(row: dict, role: str, entity: EntityRow, global_name: str | None) -> None:
+    """Where the event happened: its first location, else its first recipient that is a
+    place below country level (a shelled city)."""
+    if role == "actor" or row.get("_place_role") == "location":
+        return
+    if role == "recipient" and (row["place"] is not None or entity.type not in PLACE_TYPES
+                                or entity.geo_feature in (None, "country")):
+        return
+    row["_place_role"] = role
+    row.update(place=global_name or entity.name, latitude=entity.lat, longitude=entity.lon,
+               geonameid=entity.geonameid, place_country=entity.geo_country or entity.country,
+               feature=entity.geo_feature)
+
+
+def _finish(row: dict) -> dict:
+    row.pop("_place_role", None)
+    for key in ("actors", "actor_countries", "recipients", "recipient_countries",
+                "locations", "outlets", "articles"):
+        row[key] = list(dict.fromkeys(row[key]))
+    return row
+
+
+def global_entities(session: Session, query: Query, type: str | None = None) -> list[dict]:
+    """One row per global entity: name, type, country, articles naming it, aliases."""
+    conditions = []
+    f = query.filters
+    if f.country:
+        conditions.append(GlobalEntityRow.country == f.country)
+    if type:
+        conditions.append(GlobalEntityRow.type == type.upper())
+    if query.text or query.actor:
+        words = query.text or query.actor
+        conditions.append(or_(_like(GlobalEntityRow.name, words), exists().where(
+            EntityAliasRow.global_id == GlobalEntityRow.id, _like(EntityAliasRow.alias, words))))
+    rows = {g.id: {"entity_id": g.id, "name": g.name, "type": g.type, "country": g.country,
+                   "articles": g.articles, "aliases": [], "key": g.key}
+            for g in session.scalars(select(GlobalEntityRow).where(*conditions)
+                                     .order_by(GlobalEntityRow.articles.desc(),
+                                               GlobalEntityRow.name))}
+    ids = select(GlobalEntityRow.id).where(*conditions)
+    for gid, alias in session.execute(select(EntityAliasRow.global_id, EntityAliasRow.alias)
+                                      .where(EntityAliasRow.global_id.in_(ids))
+                                      .order_by(EntityAliasRow.alias)):
+        rows[gid]["aliases"].append(alias)
+    return list(rows.values())
+
+
+def claims(session: Session, query: Query) -> list[Claim]:
+    """Figures with a subject, as :class:`factwire.link.claims.Claim`; copies left out."""
+    subject, slink, source = aliased(GlobalEntityRow), aliased(EntityLinkRow), aliased(EntityRow)
+    stmt = (select(QuantityRow, subject.id.label("gid"), subject.name.label("subject_name"),
+                   source.name.label("source_name"), TimeRow.value.label("time_value"),
+                   ArticleRow.outlet, ArticleRow.published)
+            .join(ArticleRow, ArticleRow.id == QuantityRow.article_id)
+            .join(slink, and_(slink.article_id == QuantityRow.article_id,
+                              slink.entity_id == QuantityRow.subject_id))
+            .join(subject, subject.id == slink.global_id)
+            .outerjoin(source, and_(source.article_id == QuantityRow.article_id,
+                                    source.entity_id == QuantityRow.source_id))
+            .outerjoin(TimeRow, and_(TimeRow.article_id == QuantityRow.article_id,
+                                     TimeRow.time_id == QuantityRow.time_id))
+            .outerjoin(ArticleSignatureRow, ArticleSignatureRow.article_id == ArticleRow.id)
+            .where(ArticleSignatureRow.duplicate_of.is_(None)))
+    f = query.filters
+    if f.country:
+        stmt = stmt.where(subject.country == f.country)
+    if query.actor:
+        stmt = stmt.where(_named(subject.id, query.actor))
+    if query.text:
+        stmt = stmt.where(_like(QuantityRow.counted, query.text))
+    out = []
+    for row in session.execute(stmt):
+        claim = _claim(row)
+        if _in_period(claim, f.since, f.until):
+            out.append(claim)
+    return out
+
+
+def _claim(row) -> Claim:
+    q = row.QuantityRow
+    when, date = interval(row.time_value), row.time_value
+    if when is None and row.published:
+        date = row.published.isoformat()
+        when = interval(date)
+    return Claim(article_id=q.article_id, quantity_id=q.quantity_id, subject=row.gid,
+                 counted=q.counted, value=q.value, text=q.text,
+                 subject_name=row.subject_name, unit=q.unit, low=q.low, high=q.high,
+                 comparator=q.comparator, change=q.change, derived=q.derived,
+                 relative_to=q.relative_to, when=when, date=date, source=row.source_name,
+                 outlet=row.outlet, published=row.published)
+
+
+def _in_period(claim: Claim, since: dt.date | None, until: dt.date | None) -> bool:
+    if claim.when is None:
+        return since is None and until is None
+    return (since is None or claim.when.high >= since) and \
+        (until is None or claim.when.low <= until)

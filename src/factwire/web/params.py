@@ -1,0 +1,99 @@
+"""Query parameters, validated: a bad date, country code or event type is a 422, never a
+query. Empty form fields mean "no filter" (the pages' filter forms send them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Query
+
+from factwire.model import PLOVER_TYPES
+from factwire.web.queries import Params
+
+MAX_LIMIT = 500
+MAX_TEXT = 200
+_COUNTRY = re.compile(r"[A-Za-z]{3}")
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+
+
+def invalid(name: str, message: str) -> HTTPException:
+    return HTTPException(422, detail=[{"loc": ["query", name], "msg": message}])
+
+
+def parse_date(value: str | None, name: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise invalid(name, "expected a date YYYY-MM-DD") from None
+
+
+def parse_country(value: str | None) -> str | None:
+    if not value:
+        return None
+    if not _COUNTRY.fullmatch(value):
+        raise invalid("country", "expected an ISO 3166-1 alpha-3 code such as RUS")
+    return value.upper()
+
+
+def parse_types(types: tuple[str, ...]) -> tuple[str, ...]:
+    """Event types: each must be a PLOVER type."""
+    for value in types:
+        if value not in PLOVER_TYPES:
+            raise invalid("type", f"expected a PLOVER type: {', '.join(PLOVER_TYPES)}")
+    return types
+
+
+def parse_entity_type(types: tuple[str, ...]) -> str | None:
+    """One entity type (PERSON, ORG, GPE, LOC, FAC) or None."""
+    if not types:
+        return None
+    value = types[0]
+    if len(types) > 1 or value not in ENTITY_TYPES:
+        raise invalid("type", f"expected an entity type: {', '.join(ENTITY_TYPES)}")
+    return value.upper()
+
+
+def _text(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def params(
+    type: Annotated[list[str] | None, Query(description="event or entity type (repeatable)")] = None,
+    actor: Annotated[str | None, Query(max_length=MAX_TEXT, description="actor name")] = None,
+    country: Annotated[str | None, Query(max_length=3, description="ISO 3166-1 alpha-3")] = None,
+    since: Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD")] = None,
+    q: Annotated[str | None, Query(max_length=MAX_TEXT, description="words")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> Params:
+    """The filters every list endpoint and page accepts."""
+    types = tuple(dict.fromkeys(v.strip().upper() for v in type or () if v.strip()))
+    if any(len(t) > 32 for t in types):
+        raise invalid("type", "unknown type")
+    found = Params(types=types, actor=_text(actor), country=parse_country(country),
+                   since=parse_date(since, "since"), until=parse_date(until, "until"),
+                   q=_text(q), limit=limit, offset=offset)
+    if found.since and found.until and found.since > found.until:
+        raise invalid("since", "since is after until")
+    return found
+
+
+def event_params(p: Annotated[Params, Depends(params)]) -> Params:
+    """The filters, with ``type`` checked against PLOVER's event types."""
+    parse_types(p.types)
+    return p
+
+
+def page(total: int, rows: list, p: Params) -> dict:
+    """A page of results, as every list endpoint returns it."""
+    return {"total": total, "limit": p.limit, "offset": p.offset, "items": rows}
+
+
+Filters = Annotated[Params, Depends(params)]
+EventFilters = Annotated[Params, Depends(event_params)]

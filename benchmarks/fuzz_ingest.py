@@ -6,8 +6,8 @@ Each input is read through ``factwire.ingest.read_bytes`` as a ``.html`` or a ``
 file (the first byte picks which). A reader may only yield ``Article`` objects (with text)
 or ``FactwireError`` objects naming the input; anything else it raises or yields is a crash.
 Crashes do not stop the run: each is saved under ``--crashes`` (default
-``benchmarks/fuzz_crashes``) and counted, and every crash found belongs in
-``tests/test_hostile_inputs.py`` as a regression test.
+``$TMPDIR/factwire-fuzz-crashes``: the input as ``.bin``, the traceback as ``.txt``) and
+counted; every crash found belongs in ``tests/test_hostile_inputs.py`` as a regression test.
 
 At the end (``--seconds`` of fuzzing, enforced by libFuzzer's ``-max_total_time``) the script
 prints the executions run and the crashes found. Needs ``atheris`` (pip install atheris).
@@ -129,7 +129,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=600)
     parser.add_argument("--crashes", type=Path,
-                        default=Path(__file__).resolve().parent / "fuzz_crashes")
+                        default=Path(tempfile.gettempdir()) / "factwire-fuzz-crashes")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args()
     args.crashes.mkdir(parents=True, exist_ok=True)

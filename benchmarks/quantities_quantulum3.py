@@ -39,7 +39,7 @@ UNIT_NAMES = {
     "count per week": "times/week", "litre per kilometre": "l/km", "bit": "bit",
     "kilobit per second": "kbit/s", "watt per minute": "W/minute", "ton per day": "t/day",
     "kilometre per square second": "km/s2", "kilogram per cubic centimetre": "kg/cm3",
-    "dime": "dime", "minute of arc": None, "second of arc": None,
+    "dime": "dime", "inverse second": "1/s", "minute of arc": None, "second of arc": None,
 }
 
 

@@ -1,9 +1,12 @@
 """Microsoft Recognizers-Text DateTime spec (English DateTimeModel.json): factwire_times.
 
 A case passes when factwire finds exactly the expected spans (offsets; the spec's leading
-signal word such as "since" or "from" left out, as TimeML does, and a range's two ends
-joined) and each one's value is one the spec accepts: its TIMEX, or its resolved value
-(date, "YYYY-MM-DDTHH:MM", clock time "THH:MM"), or for a range its start and end. Each
+signal word such as "since" or "from" left out, as TimeML does, a leading "the" left out of
+both sides, since TimeML keeps it and the spec does not, and a range's two ends joined) and each one's value is one the spec accepts: its TIMEX, or its resolved value
+(date, "YYYY-MM-DDTHH:MM", clock time "THH:MM"; an hour written without minutes, "T15",
+counts as "T15:00"), or for a range its start and end; factwire's calendar values also count in the spec's
+"start/end" form ("2019-Q3" = "2019-07-01/2019-10-01") and durations in seconds ("PT90M" =
+"5400", a year of 365 days, a month of 30, as the spec counts). Each
 case's ReferenceDateTime is the anchor (publication date). Reported by the spec's first
 result type ("none" = nothing should be found), for all cases and for those the spec does
 not mark NotSupported for python.
@@ -43,7 +46,11 @@ def accepted_values(result: dict) -> set[str]:
         if "start" in value and "end" in value:
             accepted.add(f"{_iso(value['start'])}/{_iso(value['end'])}")
     accepted.discard("")
-    return accepted
+    return accepted | {_HOUR_ONLY.sub(r"T\1:00", v) for v in accepted}
+
+
+# the spec writes an hour without minutes as "T15" / "2016-11-07T22"; TIMEX3 allows both
+_HOUR_ONLY = re.compile(r"T(\d\d)$")
 
 
 def _iso(text: str) -> str:
@@ -55,15 +62,57 @@ def _iso(text: str) -> str:
     return text
 
 
+def _interval(value: str) -> str | None:
+    """The days a calendar DATE value covers, as the spec writes them ("start/end", end
+    excluded): "2019-Q3" -> "2019-07-01/2019-10-01"; None for other values."""
+    m = re.fullmatch(r"(\d{4})(?:-(?:(\d\d)|Q([1-4])|H([12])|W(\d\d)))?", value)
+    if m:
+        year = int(m.group(1))
+        if m.group(5):  # ISO week
+            start = dt.date.fromisocalendar(year, int(m.group(5)), 1)
+            return f"{start}/{start + dt.timedelta(days=7)}"
+        first, months = (int(m.group(2)), 1) if m.group(2) else (
+            (3 * int(m.group(3)) - 2, 3) if m.group(3) else (
+                (6 * int(m.group(4)) - 5, 6) if m.group(4) else (1, 12)))
+        start = dt.date(year, first, 1)
+        end_month = first + months
+        end = dt.date(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1)
+        return f"{start}/{end}"
+    m = re.fullmatch(r"(\d\d)", value)  # century "20" = 2000-2099
+    if m:
+        return f"{int(value) * 100:04d}-01-01/{int(value) * 100 + 100:04d}-01-01"
+    return None
+
+
+_SECONDS = {"Y": 365 * 86400, "M": 30 * 86400, "W": 7 * 86400, "D": 86400}
+_CLOCK_SECONDS = {"H": 3600, "M": 60, "S": 1}
+
+
+def _duration_seconds(value: str) -> str | None:
+    """A TIMEX3 duration in seconds as the spec counts them (a year of 365 days, a month of
+    30): "PT90M" -> "5400"; None for other or vague values."""
+    m = re.fullmatch(r"P((?:\d+(?:\.\d+)?[YMWD])*)(?:T((?:\d+(?:\.\d+)?[HMS])+))?", value)
+    if not m or value == "P":
+        return None
+    total = sum(float(n) * _SECONDS[u] for n, u in re.findall(r"([\d.]+)([YMWD])", m.group(1)))
+    total += sum(float(n) * _CLOCK_SECONDS[u]
+                 for n, u in re.findall(r"([\d.]+)([HMS])", m.group(2) or ""))
+    return f"{int(total)}" if total == int(total) else None
+
+
 def our_values(time) -> set[str]:
-    """A factwire Time's value in the forms the spec writes."""
+    """A factwire Time's value in the forms the spec writes: the value itself, a clock
+    time without its day, a range's ends, a calendar unit's days, a duration's seconds."""
     values = {time.value}
+    values.add(_interval(time.value) or "")
+    values.add(_duration_seconds(time.value) or "")
     if time.value and "T" in time.value:
         values.add("T" + time.value.split("T", 1)[1])
     if time.begin and time.until:
         values.add(f"{time.begin}/{time.until}")
         if "T" in time.begin and "T" in time.until:  # clock range on the anchor day
             values.add(f"T{time.begin.split('T', 1)[1]}/T{time.until.split('T', 1)[1]}")
+    values.discard("")
     return values
 
 
@@ -72,14 +121,25 @@ SIGNAL = re.compile(r"^(?:since|from|between|in|on|at|for|by|until|till|through|
                     r"before|after|within|around|about)\s+", re.IGNORECASE)
 
 
+# TimeML puts a leading article inside the expression ("the next quarter"); the spec does not
+_ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
+
+
 def expected_span(text: str, result: dict, signals: bool) -> tuple[int, int]:
-    """The spec's span (its End is inclusive), without a leading signal word if asked."""
+    """The spec's span (its End is inclusive), without a leading signal word or article
+    if asked."""
     start, end = result["Start"], result["End"] + 1
     if signals:
         cut = SIGNAL.match(text[start:end])
         if cut and cut.end() < end - start:
             start += cut.end()
+        start = _without_article(text, start, end)
     return start, end
+
+
+def _without_article(text: str, start: int, end: int) -> int:
+    cut = _ARTICLE.match(text, start)
+    return cut.end() if cut and cut.end() < end else start
 
 
 def case_passes(nlp, case: dict, signals: bool = False) -> bool:
@@ -88,23 +148,25 @@ def case_passes(nlp, case: dict, signals: bool = False) -> bool:
     doc = nlp.make_doc(case["Input"])
     doc._.published = dt.date.fromisoformat(reference[:10])
     times = nlp(doc)._.times
-    found = {(t.start, t.end): t for t in times}
+    key = {id(t): (_without_article(case["Input"], t.start, t.end) if signals else t.start,
+                   t.end) for t in times}
+    found = {key[id(t)]: t for t in times}
     expected = {expected_span(case["Input"], r, signals): r for r in case["Results"]}
     if signals:
-        found = _join_ranges(times, expected, found)
+        found = _join_ranges(times, expected, found, key)
     if set(found) != set(expected):
         return False
     return all(our_values(found[k]) & accepted_values(expected[k]) for k in expected)
 
 
-def _join_ranges(times, expected: dict, found: dict) -> dict:
+def _join_ranges(times, expected: dict, found: dict, key: dict) -> dict:
     """Two found ends of one range inside one expected span count as that span."""
     joined = dict(found)
     for start, end in expected:
         inside = [t for t in times if start <= t.start and t.end <= end]
         if len(inside) == 2 and inside[0].begin and inside[0].until:
             for t in inside:
-                joined.pop((t.start, t.end), None)
+                joined.pop(key[id(t)], None)
             joined[(start, end)] = inside[0]
     return joined
 

@@ -3,6 +3,9 @@
 Scores as TempEval-3 does: strict (exact span) and relaxed (any overlap, one to one) span
 P/R/F1, value accuracy over the relaxed matches, value F1 = relaxed F1 x value accuracy.
 Each document's creation time (DCT) is its publication date. The DCT itself is not scored.
+Values are compared after one notation fix that changes no meaning (``same_value``): ISO week
+numbers are zero-padded ("2000-W7" in some gold files = "2000-W07") and an hour without
+minutes gets them ("1989-11-06T17" = "1989-11-06T17:00"). The verbatim comparison is printed too.
 
     .venv/bin/python benchmarks/tempeval3.py              # spaCy model + factwire_times
     .venv/bin/python benchmarks/tempeval3.py --full       # the whole factwire.nlp.load()
@@ -112,16 +115,31 @@ def dateparser_predict(docs: list[Doc]) -> list[list[tuple[int, int, str, str]]]
     return out
 
 
+_WEEK = re.compile(r"-W(\d)(?!\d)")
+_HOUR = re.compile(r"T(\d\d)$")
+
+
+def canonical_value(value: str) -> str:
+    """The same TIMEX3 value in one notation: "2000-W7" -> "2000-W07", "T17" -> "T17:00"."""
+    return _HOUR.sub(r"T\1:00", _WEEK.sub(r"-W0\1", value))
+
+
+def same_value(gold: str, ours: str) -> bool:
+    """True when two TIMEX3 values denote the same thing, notation aside."""
+    return gold == ours or canonical_value(gold) == canonical_value(ours)
+
+
 def score(docs, predictions) -> dict:
     """Strict/relaxed P/R/F1, value accuracy and value F1 over all documents."""
-    n_gold = n_pred = strict = relaxed = value_ok = type_ok = 0
+    n_gold = n_pred = strict = relaxed = value_ok = type_ok = verbatim = 0
     for doc, pred in zip(docs, predictions, strict=True):
         n_gold += len(doc.gold)
         n_pred += len(pred)
         strict += len({(s, e) for s, e, _, _ in pred} & {(s, e) for s, e, _, _ in doc.gold})
         for g, p in relaxed_pairs(doc.gold, pred):
             relaxed += 1
-            value_ok += g[3] == p[3]
+            value_ok += same_value(g[3], p[3])
+            verbatim += g[3] == p[3]
             type_ok += g[2] == p[2]
     res = {}
     for name, hits in (("strict", strict), ("relaxed", relaxed)):
@@ -129,6 +147,7 @@ def score(docs, predictions) -> dict:
         r = hits / n_gold if n_gold else 0.0
         res[name] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
     res["value_acc"] = value_ok / relaxed if relaxed else 0.0
+    res["value_acc_verbatim"] = verbatim / relaxed if relaxed else 0.0
     res["type_acc"] = type_ok / relaxed if relaxed else 0.0
     res["value_f1"] = res["relaxed"][2] * res["value_acc"]
     res["counts"] = (n_gold, n_pred, relaxed)
@@ -163,7 +182,7 @@ def print_errors(docs, predictions, limit: int) -> None:
         lines = [f"MISS {doc.text[g[0]:g[1]]!r} {g[2]} {g[3]}" for g in doc.gold if g not in got_g]
         lines += [f"FALSE {doc.text[p[0]:p[1]]!r} {p[2]} {p[3]}" for p in pred if p not in got_p]
         lines += [f"VALUE {doc.text[g[0]:g[1]]!r}/{doc.text[p[0]:p[1]]!r} gold {g[2]} {g[3]} "
-                  f"got {p[2]} {p[3]}" for g, p in pairs if g[3] != p[3]]
+                  f"got {p[2]} {p[3]}" for g, p in pairs if not same_value(g[3], p[3])]
         lines += [f"SPAN {doc.text[g[0]:g[1]]!r} got {doc.text[p[0]:p[1]]!r}"
                   for g, p in pairs if (g[0], g[1]) != (p[0], p[1])]
         for line in lines:
@@ -178,7 +197,8 @@ def report(name: str, res: dict, seconds: float, n_docs: int) -> str:
     s, r = res["strict"], res["relaxed"]
     return (f"{name:10} strict P/R/F1 {s[0]:.3f}/{s[1]:.3f}/{s[2]:.3f}  relaxed P/R/F1 "
             f"{r[0]:.3f}/{r[1]:.3f}/{r[2]:.3f}  value acc {res['value_acc']:.3f}  value F1 "
-            f"{res['value_f1']:.3f}  type acc {res['type_acc']:.3f}  "
+            f"{res['value_f1']:.3f} (verbatim values: acc {res['value_acc_verbatim']:.3f}, F1 "
+            f"{r[2] * res['value_acc_verbatim']:.3f})  type acc {res['type_acc']:.3f}  "
             f"(gold {res['counts'][0]}, predicted {res['counts'][1]})  "
             f"{n_docs / seconds:.1f} docs/s")
 

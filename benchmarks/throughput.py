@@ -37,17 +37,17 @@ def load_average() -> str:
     return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
-def time_bare_spacy(texts: list[str], batch_size: int) -> float:
+def time_bare_spacy(texts: list[str], batch_size: int) -> tuple[float, float]:
     import spacy
 
     from factwire.nlp import MODEL
 
     nlp = spacy.load(MODEL, exclude=["senter"])
     list(nlp.pipe(texts[:20]))  # warm up
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=batch_size):
         pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def articles_of(chosen: list) -> list:
@@ -56,14 +56,14 @@ def articles_of(chosen: list) -> list:
     return [make_article(s.text, s.published) for s in chosen]
 
 
-def time_factwire(chosen: list) -> tuple[float, int]:
+def time_factwire(chosen: list) -> tuple[float, float, int]:
     from factwire.pipeline import extract_articles
 
     articles = articles_of(chosen)
     list(extract_articles(articles_of(chosen[:20])))  # warm up
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     failed = sum(1 for r in extract_articles(articles) if isinstance(r, Exception))
-    return time.perf_counter() - start, failed
+    return time.perf_counter() - start, time.process_time() - cpu, failed
 
 
 def component_costs(chosen: list, batch_size: int) -> dict[str, float]:
@@ -103,8 +103,24 @@ def component_costs(chosen: list, batch_size: int) -> dict[str, float]:
     return costs
 
 
-def time_engine(make_engine, chosen: list) -> float:
-    """Seconds to ingest ``chosen`` into a fresh store, workers already loaded."""
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds (user + system) used so far by this process, and by its child processes."""
+    import psutil
+
+    me = psutil.Process()
+    own = sum(me.cpu_times()[:2])
+    children = 0.0
+    for child in me.children(recursive=True):
+        try:
+            children += sum(child.cpu_times()[:2])
+        except psutil.NoSuchProcess:
+            continue
+    return own, children
+
+
+def time_engine(make_engine, chosen: list) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds here, CPU seconds in workers) to ingest ``chosen`` into a
+    fresh store, workers already loaded."""
     from factwire.batch import ingest_items
     from factwire.store import Store
 
@@ -112,29 +128,31 @@ def time_engine(make_engine, chosen: list) -> float:
     try:
         engine.warm_up()
         with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "b.db") as store:
+            own, children = cpu_seconds()
             start = time.perf_counter()
             result = ingest_items(articles_of(chosen), store, engine, progress=False,
                                   on_skip=lambda _: None)
             elapsed = time.perf_counter() - start
+            own_after, children_after = cpu_seconds()
     finally:
         engine.close()
     assert result.processed + result.failed == len(chosen), result.summary()
-    return elapsed
+    return elapsed, own_after - own, children_after - children
 
 
 def engines(counts: list[int]) -> dict:
     from factwire.batch import InProcess
     from factwire.batch_workers import WorkerPool
 
-    made = {"in-process (workers=1, no pool)": InProcess}
+    made = {"in-process": InProcess}
     for n in counts:
-        made[f"--workers {n}"] = lambda n=n: WorkerPool(n)
+        made[f"workers:{n}"] = lambda n=n: WorkerPool(n)
     try:
         from factwire.batch_dask import DaskEngine
     except ImportError:
         return made
     for n in counts:
-        made[f"--dask local:{n}"] = lambda n=n: DaskEngine(f"local:{n}")
+        made[f"dask local:{n}"] = lambda n=n: DaskEngine(f"local:{n}")
     return made
 
 
@@ -142,11 +160,14 @@ def report_single(chosen: list, batch_size: int) -> None:
     texts = [s.text for s in chosen]
     n_words = words(texts)
     print(f"stories {len(texts)}  words {n_words}  load average {load_average()}")
-    bare = time_bare_spacy(texts, batch_size)
-    ours, failed = time_factwire(chosen)
-    print(f"bare spaCy   {n_words / bare:8.0f} words/s  ({bare:.1f} s)")
-    print(f"factwire     {n_words / ours:8.0f} words/s  ({ours:.1f} s, {failed} refused)")
-    print(f"ratio        {bare / ours:8.2f}  (target >= 0.75)   load average {load_average()}")
+    bare, bare_cpu = time_bare_spacy(texts, batch_size)
+    ours, ours_cpu, failed = time_factwire(chosen)
+    print(f"bare spaCy   {n_words / bare:8.0f} words/s  ({bare:.1f} s wall; "
+          f"{n_words / bare_cpu:.0f} words per CPU second)")
+    print(f"factwire     {n_words / ours:8.0f} words/s  ({ours:.1f} s wall, {failed} refused; "
+          f"{n_words / ours_cpu:.0f} words per CPU second)")
+    print(f"ratio        {bare / ours:8.2f} wall, {bare_cpu / ours_cpu:.2f} CPU  (target >= 0.75)"
+          f"   load average {load_average()}")
     print("\ncost per step, ms per 1000 words:")
     costs = component_costs(chosen, batch_size)
     spacy_names = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner",
@@ -159,20 +180,35 @@ def report_single(chosen: list, batch_size: int) -> None:
     print(f"  {'factwire (all the rest)':34s} {1e6 * ours / n_words:8.1f}")
 
 
-def report_engines(chosen: list, counts: list[int]) -> None:
+def idle_speed(n_words: int, here: float, workers: float, n: int, cores: int) -> float:
+    """Words/s this run would reach alone on ``cores`` cores: the writer, the workers and
+    the cores each bound it (CPU seconds measured, so other load on the machine cancels)."""
+    bound = here if n == 0 else max(here, workers / n)
+    return n_words / max(bound, (here + workers) / cores)
+
+
+def report_engines(chosen: list, counts: list[int], cores: int) -> None:
     n_words = words([s.text for s in chosen])
-    print(f"\ningest {len(chosen)} stories ({n_words} words) into a fresh store:")
-    speeds = {}
+    print(f"\ningest {len(chosen)} stories ({n_words} words) into a fresh store "
+          "(in-process is `--workers 1`; workers:N is N worker processes, as `--workers N` "
+          "for N > 1; the writer is this process):")
+    print(f"  {'':28s} {'words/s':>8s} {'wall':>7s} {'CPU ms/1000 words':>22s} "
+          f"{'alone on ' + str(cores) + ' cores':>16s}")
+    print(f"  {'':28s} {'':8s} {'':7s} {'writer':>10s} {'workers':>11s}")
+    speeds: dict[str, float] = {}
     for name, make in engines(counts).items():
-        seconds = time_engine(make, chosen)
-        speeds[name] = n_words / seconds
-        print(f"  {name:34s} {speeds[name]:8.0f} words/s  ({seconds:.1f} s)  "
+        seconds, here, workers = time_engine(make, chosen)
+        n = 0 if name.startswith("in-process") else int(name[-1])
+        speeds[name] = idle_speed(n_words, here, workers, n, cores)
+        print(f"  {name:28s} {n_words / seconds:8.0f} {seconds:6.1f}s {1e3 * here / n_words * 1e3:10.0f}"
+              f" {1e3 * workers / n_words * 1e3:11.0f} {speeds[name]:12.0f} words/s  "
               f"load average {load_average()}")
-    for kind in ("--workers", "--dask local:"):
-        one, two = speeds.get(f"{kind}{'' if kind.endswith(':') else ' '}1"), \
-            speeds.get(f"{kind}{'' if kind.endswith(':') else ' '}2")
+    base = speeds["in-process"]
+    for kind in ("workers:", "dask local:"):
+        one, two = speeds.get(f"{kind}1"), speeds.get(f"{kind}2")
         if one and two:
-            print(f"  {kind.strip(':')} 2 vs 1: {two / one:.2f}x  (target >= 1.7)")
+            print(f"  {kind.strip(':')}: 2 vs 1 workers {two / one:.2f}x, 2 workers vs one "
+                  f"process {two / base:.2f}x  (alone on {cores} cores; target >= 1.7)")
 
 
 def main() -> None:
@@ -185,12 +221,14 @@ def main() -> None:
     parser.add_argument("--only-engines", action="store_true",
                         help="time only the engines (skip the one-process comparison)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--cores", type=int, default=os.cpu_count(),
+                        help="cores to project the speed alone on (default: this machine's)")
     args = parser.parse_args()
     chosen = list(stories(limit=args.stories))
     if not args.only_engines:
         report_single(chosen, args.batch_size)
     if args.engines or args.only_engines:
-        report_engines(chosen, args.workers)
+        report_engines(chosen, args.workers, args.cores)
 
 
 if __name__ == "__main__":

@@ -277,3 +277,32 @@ def test_seed_entities_match_the_golden_file():
     failed = [r.label() for r in check(facts.to_dict(), {"entities": expected["entities"]})
               if not r.passed]
     assert failed == []
+
+
+# --- places NER types as actors, and places NER misses -------------------------------
+
+
+def test_town_ner_calls_an_organization_is_a_place_after_in(nlp):
+    doc = annotate(nlp, "Police in Lancaster said the fire spread on Monday.")
+    assert entity(doc, "Lancaster").type == "GPE"
+
+
+def test_town_in_an_apposition_with_a_state_is_a_place(nlp):
+    doc = annotate(nlp, "The fire spread to Huntsville, Ala., on Monday.")
+    assert entity(doc, "Huntsville").type == "GPE"
+
+
+def test_company_after_at_stays_an_organization(nlp):
+    doc = annotate(nlp, "Workers at Toyota said sales rose.")
+    assert all(e.type != "GPE" for e in doc._.entities if e.name == "Toyota")
+
+
+def test_ap_state_abbreviation_after_a_town_is_a_place(nlp):
+    doc = annotate(nlp, "Flooding hit Charleston, W.Va., on Monday.")
+    assert entity(doc, "W.Va.").type == "GPE"
+
+
+def test_all_capitals_dateline_is_a_place(nlp):
+    doc = annotate(nlp, "COLUMBUS, Ohio (AP) -- Lawmakers met on Monday.")
+    assert entity_at_text(doc, "COLUMBUS").type == "GPE"
+

@@ -380,3 +380,94 @@ def test_seed_event_item(seed_results, level, item):
     result = next(r for r in seed_results
                   if r.section == "events" and r.level == level and r.item == item)
     assert result.passed, result.label()
+
+
+# -- statements of intent, threats and refusals (PLOVER codes the statement) ---------------
+
+def _statement(doc, event_type: str):
+    """The statement event of ``event_type`` and the act nested under it."""
+    statement = only(doc, event_type)
+    acts = [e for e in doc._.events if e.parent == statement.id]
+    assert len(acts) == 1, [(e.type, e.parent) for e in doc._.events]
+    return statement, acts[0]
+
+
+def test_future_cooperation_is_an_agree_with_the_act_nested_as_planned(base):
+    doc = annotate(base, "Israel will meet with Iran next week.")
+    statement, act = _statement(doc, "AGREE")
+    assert (statement.trigger.text, statement.modality) == ("will meet", "asserted")
+    assert (act.type, act.modality) == ("CONSULT", "planned")
+    assert names(doc, statement.actor) == ["Israel"]
+    assert names(doc, statement.recipient) == ["Iran"]
+
+
+def test_announced_hostile_act_is_a_threat(base):
+    doc = annotate(base, "Russia plans to impose sanctions on Ukraine.")
+    statement, act = _statement(doc, "THREATEN")
+    assert (act.type, act.modality, statement.mode) == ("SANCTION", "planned", "relations")
+    assert names(doc, statement.actor) == ["Russia"]
+
+
+def test_refusing_to_cooperate_in_future_tense_is_a_reject(base):
+    doc = annotate(base, "Iran will not meet with Israel.")
+    statement, act = _statement(doc, "REJECT")
+    assert (act.type, act.modality) == ("CONSULT", "negated")
+
+
+def test_a_purpose_infinitive_makes_no_statement(base):
+    doc = annotate(base, "Russia sent troops to support Iran.")
+    assert not [e for e in doc._.events if e.type in ("AGREE", "THREATEN")]
+
+
+def test_an_offer_verb_is_the_statement_itself_and_nothing_is_added(base):
+    doc = annotate(base, "Israel offered to withdraw from Gaza.")
+    assert [e.type for e in doc._.events] == ["AGREE", "RETREAT"]
+
+
+def test_withdrawing_observers_reduces_relations_and_signing_a_treaty_is_support(base):
+    doc = annotate(base, "Russia withdrew its observers from Ukraine.")
+    assert only(doc, "SANCTION").mode == "withdraw"
+    doc = annotate(base, "Hungary and Romania signed a treaty.")
+    assert names(doc, only(doc, "SUPPORT").actor) == ["Hungary", "Romania"]
+
+
+def test_threat_recipient_is_who_must_meet_its_condition(base):
+    doc = annotate(base, "Russia threatened to stop the talks unless Iran withdraws.")
+    assert names(doc, only(doc, "THREATEN").recipient) == ["Iran"]
+
+
+def test_offer_to_a_country_names_it_as_recipient(base):
+    doc = annotate(base, "Israel offered to hand over two prisoners to Romania.")
+    assert names(doc, only(doc, "AGREE").recipient) == ["Romania"]
+
+
+def test_neither_nor_subject_negates_the_event(base):
+    doc = annotate(base, "Neither Israel nor Iran attacked Gaza.")
+    event = only(doc, "ASSAULT")
+    assert (event.modality, names(doc, event.actor)) == ("negated", ["Israel", "Iran"])
+
+
+def test_a_demand_nouns_content_clause_names_who_must_act(base):
+    doc = annotate(base, "Russia repeated its demand that Ukraine withdraw from Kursk.")
+    event = next(e for e in doc._.events if e.type == "REQUEST")
+    assert names(doc, event.recipient) == ["Ukraine"]
+
+
+def test_protest_without_a_target_addresses_its_own_countrys_authorities(base):
+    doc = base("Russian students blocked roads to press demands on Vladimir Putin.")
+    _set_entities(doc)
+    for entity in doc._.entities:
+        entity.sector = "GOV" if entity.name == "Vladimir Putin" else "CVL"
+    doc._.times, doc._.time_at, doc._.quantities, doc._.quotes = [], {}, [], []
+    doc = EventsComponent(base, "factwire_events")(doc)
+    assert names(doc, only(doc, "PROTEST").recipient) == ["Vladimir Putin"]
+
+
+def test_arriving_troops_are_a_deployment_not_a_visit(base):
+    doc = annotate(base, "Russian troops arrived in Ukraine on Monday.")
+    assert [e.type for e in doc._.events] == ["MOBILIZE"]
+
+
+def test_travelling_for_talks_makes_the_traveller_a_party(base):
+    doc = annotate(base, "Israeli negotiators returned to Washington for talks.")
+    assert names(doc, only(doc, "CONSULT").actor) == ["Israel"]

@@ -87,7 +87,8 @@ def test_odessa_and_kharkov_spellings_are_the_ukrainian_cities(places):
 
 def test_a_country_has_country_precision(places):
     [ukraine] = resolve(places, "Ukraine said.", ("Ukraine", "GPE", "UKR"))
-    assert ukraine.geo.__dict__ == {"lat": 49.0, "lon": 32.0, "geonameid": 690791,
+    # the midpoint of countryinfo's (49, 32) and the centroid of Ukraine's mainland
+    assert ukraine.geo.__dict__ == {"lat": 48.98651, "lon": 31.68477, "geonameid": 690791,
                                     "feature": "country", "admin1": None, "country": "UKR",
                                     "precision": "country"}
 
@@ -237,3 +238,73 @@ def test_a_country_without_a_reference_point_is_placed_among_its_towns(places):
     [kosovo] = resolve(places, "Kosovo said.", ("Kosovo", "GPE", None))
     assert (kosovo.geo.feature, kosovo.geo.country, round(kosovo.geo.lat)) == (
         "country", "XKX", 43)
+
+
+def test_a_country_followed_by_state_stays_the_country(places):
+    [china] = resolve(places, "China state media reported it.", ("China", "GPE", "CHN"))
+    assert (china.geo.feature, china.geo.country) == ("country", "CHN")
+
+
+# --- the stored gazetteer and country points -------------------------------------------
+
+
+def test_stored_gazetteer_reads_back_what_was_built(tmp_path):
+    from factwire.geo import Place, PlaceIndex, StoredIndex
+    from factwire.geo.store import write_store
+
+    index = PlaceIndex()
+    ukraine = Place("Ukraine", 49.0, 32.0, "country", "UKR", geonameid=690791)
+    oblast = Place("Kharkiv", 49.6, 36.5, "admin1", "UKR", "Kharkiv")
+    index.countries["UKR"] = ukraine
+    index.admin1s[("UKR", "Kharkiv")] = oblast
+    index.add("Ukraine", ukraine)
+    index.add("Kharkiv", oblast)
+    index.add("Kharkov", oblast, "alias")
+    write_store(index, tmp_path / "gazetteer.sqlite")
+    stored = StoredIndex(tmp_path / "gazetteer.sqlite")
+    assert stored.lookup("kharkov")[0] == (oblast, "alias")
+    assert stored.countries == {"UKR": ukraine}
+    assert stored.admin1("UKR", "Kharkiv") == oblast
+
+
+def test_gazetteer_opens_from_the_store_in_well_under_half_a_second():
+    import time
+
+    from factwire.geo.store import StoredIndex, store_path
+
+    load_index()  # makes sure the store exists
+    started = time.process_time()
+    StoredIndex(store_path())
+    assert time.process_time() - started < 0.5
+
+
+def test_united_states_point_is_near_the_middle_of_the_lower_48():
+    from factwire.geo import distance_km
+
+    usa = load_index().countries["USA"]
+    assert distance_km(usa.lat, usa.lon, 39.76, -98.5) < 161  # GeoNames' point
+
+
+def test_ring_centroid_of_a_square_is_its_middle():
+    from factwire.geo.sources import _ring_centroid
+
+    assert _ring_centroid([[0, 0], [2, 0], [2, 2], [0, 2]]) == (4.0, (1.0, 1.0))
+
+
+def test_organization_named_after_its_town_is_located_there(places):
+    [council] = resolve(places, "The Laconia Police Department said.",
+                        ("Laconia Police Department", "ORG", None))
+    assert (council.geo.admin1, council.geo.feature, council.country) == (
+        "New Hampshire", "other", None)
+
+
+def test_organization_of_a_country_is_located_in_it(places):
+    [bank] = resolve(places, "The Central Bank of Russia said.",
+                     ("Central Bank of Russia", "ORG", "RUS"))
+    assert (bank.geo.country, bank.geo.precision) == ("RUS", "country")
+
+
+def test_organization_without_a_place_in_its_name_has_no_geo(places):
+    [court] = resolve(places, "The Supreme Court ruled. The Department of Justice said.",
+                      ("Department of Justice", "ORG", "USA"))
+    assert court.geo is None

@@ -369,3 +369,66 @@ def test_seed_three_thousand_soldiers_are_credited_to_south_korea():
     countries = {e["id"]: e.get("country") for e in facts["entities"]}
     q = next(q for q in facts["quantities"] if q["text"] == "3,000")
     assert countries.get(q["source"]) == "KOR"
+
+
+# --- shares, money with cents and scales, bracketed units, ratios' counted -----------------
+
+def test_nearly_half_of_residents_is_a_share_below_one_half(nlp):
+    q = one(quantities(nlp, "Nearly half of the 3,000 residents have fled."), "half")
+    assert (q.value, q.comparator, q.approximate, q.counted) == (0.5, "<", True, "residents")
+
+
+@pytest.mark.parametrize("text", ["The game went to half-time.", "They cut it in half.",
+                                  "It took half an hour."])
+def test_half_as_a_word_part_or_idiom_is_not_a_share(nlp, text):
+    assert [q.text for q in quantities(nlp, text) if "half" in q.text.lower()] == []
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5),
+    ("It only cost thirteen dollars and forty-five cents.",
+     "thirteen dollars and forty-five cents", 13.45),
+    ("It costs 15 dollars and 50.", "15 dollars and 50", 15.5),
+])
+def test_dollars_and_cents_are_one_amount(nlp, text, surface, value):
+    (q,) = quantities(nlp, text)
+    assert (q.text, q.value, q.unit) == (surface, pytest.approx(value), "USD")
+
+
+def test_a_number_after_dollars_that_counts_something_else_stays_apart(nlp):
+    found = quantities(nlp, "He paid $15 and 50 people came.")
+    assert [(q.text, q.unit) for q in found] == [("$15", "USD"), ("50", None)]
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("They lost 75 USD million last year.", "75 USD million", 75e6, "USD"),
+    ("Losses above 30 MUSD were reported.", "30 MUSD", 30e6, "USD"),
+    ("Revenues reached MAUD 60.", "MAUD 60", 60e6, "AUD"),
+])
+def test_scale_written_with_the_currency_code(nlp, text, surface, value, unit):
+    q = one(quantities(nlp, text), surface)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_unit_alone_in_brackets_after_the_number(nlp):
+    q = one(quantities(nlp, "The weight is 20 (kg)."), "20")
+    assert (q.text, q.value, q.unit) == ("20 (kg)", 20, "kg")
+
+
+def test_closing_quotation_mark_is_not_inches(nlp):
+    assert [q.unit for q in quantities(nlp, 'He called it "Plan 7" and left.')] in ([], [None])
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("Unemployment rose to 4.1 percent in March.", "unemployment"),
+    ("Shares of the company fell 3.2% on Monday.", "shares"),
+    ("Inflation is expected to ease to 2.5 percent.", "inflation"),
+])
+def test_a_percentage_counts_what_the_clause_subject_names(nlp, text, counted):
+    (q,) = [q for q in quantities(nlp, text) if q.unit == "percent"]
+    assert q.counted == counted
+
+
+def test_up_from_figure_counts_the_same_thing(nlp):
+    found = quantities(nlp, "Turnout was 62 percent, up from 58 percent.")
+    assert [(q.value, q.counted) for q in found] == [(62, "turnout"), (58, "turnout")]

@@ -181,7 +181,7 @@ def test_he_resolves_to_the_last_person_named(parser):
 
 
 def test_the_ministry_resolves_to_the_named_ministry(parser):
-    text = ("The Russian Defense Ministry published new figures on Monday. "
+    text = ("The Russian Defense Ministry held a briefing on Monday. "
             "The ministry said the drive would end in July.")
     doc = annotate(parser, text, {"Russian Defense Ministry": ("ORG", ["Russian Defense Ministry"])})
     quote = only(doc)
@@ -302,3 +302,161 @@ def test_seed_article_quote_cues_and_contents(nlp):
 @pytest.mark.parametrize("text", ["", "No one said anything of note here"])
 def test_texts_without_attribution_give_no_quotes(parser, text):
     assert annotate(parser, text)._.quotes == []
+
+
+def test_cue_without_a_parsed_clause_reports_the_rest_of_its_clause(parser):
+    quote = only(annotate(parser, "Trump said after the convention he would not accept "
+                                  "the endorsement."))
+    assert (quote.kind, quote.speaker_text, quote.cue) == ("indirect", "Trump", "said")
+    assert quote.content.text == "after the convention he would not accept the endorsement"
+
+
+def test_calling_something_a_name_is_an_attribution(parser):
+    quote = only(annotate(parser, "Smith called the plan a disaster for the region."))
+    assert (quote.speaker_text, quote.cue, quote.content.text) == (
+        "Smith", "called", "the plan a disaster for the region")
+
+
+def test_headline_cue_at_the_end_credits_the_words_before_it(parser):
+    quote = only(annotate(parser, "Clinton Hid Health Problems From Public, Former Doctor "
+                                  "Says."))
+    assert (quote.kind, quote.speaker_text, quote.cue, quote.content.text) == (
+        "according_to", "Former Doctor", "Says", "Clinton Hid Health Problems From Public")
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The minister wants to cut fuel taxes next year.", "wants", "to cut fuel taxes next year"),
+    ("The company plans to close two plants.", "plans", "to close two plants"),
+])
+def test_intentions_are_stances_of_their_subject(parser, text, cue, content):
+    quote = only(annotate(parser, text))
+    assert (quote.kind, quote.cue, quote.content.text) == ("indirect", cue, content)
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Turnout is expected to rise sharply in the south.", "is expected"),
+    ("The governor was accused of using public funds for his campaign.", "was accused"),
+])
+def test_passive_belief_or_charge_without_agent_is_anonymous(parser, text, cue):
+    quote = only(annotate(parser, text))
+    assert (quote.kind, quote.speaker, quote.speaker_text, quote.cue, quote.anonymous) == (
+        "according_to", None, None, cue, True)
+    assert quote.content.text == text[:-1]  # the subject and what is said of it
+
+
+def test_first_person_belief_with_a_clause_is_the_writers_attribution(parser):
+    quote = only(annotate(parser, "I know this hatred was wrong."))
+    assert (quote.speaker_text, quote.cue, quote.content.text) == (
+        "I", "know", "this hatred was wrong")
+
+
+def test_speaking_about_a_topic_reports_the_topic(parser):
+    quote = only(annotate(parser, "Mr. Obama spoke of the legacy of racism."))
+    assert (quote.cue, quote.content.text) == ("spoke", "the legacy of racism")
+
+
+@pytest.mark.parametrize("text", [
+    "The war, you know, is over.",
+    "The president spoke to reporters at the airport.",
+    "They found themselves caught in the fighting.",
+])
+def test_hedges_audiences_and_reflexives_are_not_attributions(parser, text):
+    assert annotate(parser, text)._.quotes == []
+
+
+def test_seeming_is_an_impression_credited_to_no_one(parser):
+    quote = only(annotate(parser, "The plan seems to have failed."))
+    assert (quote.kind, quote.speaker_text, quote.cue, quote.anonymous) == (
+        "according_to", None, "seems", True)
+    assert quote.content.text == "The plan seems to have failed"
+
+
+def test_critical_of_states_the_subjects_stance(parser):
+    doc = annotate(parser, "Sanders has been critical of the deal.",
+                   {"Bernie Sanders": ("PERSON", ["Sanders"])})
+    quote = only(doc)
+    assert (quote.kind, quote.speaker, quote.cue, quote.content.text) == (
+        "indirect", "e1", "critical", "the deal")
+
+
+def test_made_it_clear_that_is_a_cue_of_the_maker(parser):
+    doc = annotate(parser, "Trump made it clear that he would not pay.",
+                   {"Donald Trump": ("PERSON", ["Trump"])})
+    quote = only(doc)
+    assert (quote.speaker, quote.speaker_text, quote.cue, quote.content.text) == (
+        "e1", "Trump", "made it clear", "that he would not pay")
+
+
+def test_confident_that_reports_a_belief(parser):
+    quote = only(annotate(parser, "Obama is confident that the bill will pass."))
+    assert (quote.speaker_text, quote.cue, quote.content.text) == (
+        "Obama", "confident", "that the bill will pass")
+
+
+def test_it_is_clear_that_credits_no_one(parser):
+    quote = only(annotate(parser, "It is clear that the plan failed."))
+    assert (quote.kind, quote.speaker_text, quote.anonymous, quote.content.text) == (
+        "according_to", None, True, "that the plan failed")
+
+
+def test_an_adjective_without_a_topic_is_no_cue(parser):
+    assert annotate(parser, "The road is clear.")._.quotes == []
+
+
+def test_a_participle_after_the_object_is_the_same_speakers_words(parser):
+    doc = annotate(parser, "He then defended the remark, saying, “I don’t think this is "
+                           "a ridiculous idea.”")
+    assert [(q.cue, q.content.text) for q in doc._.quotes] == [
+        ("defended", "the remark"), ("saying", "I don’t think this is a ridiculous idea.")]
+
+
+def test_a_meeting_to_discuss_a_topic_is_a_discussion(parser):
+    quote = only(annotate(parser, "European leaders gathered Friday to discuss the crisis."))
+    assert (quote.speaker_text, quote.cue, quote.content.text) == (
+        "European leaders", "to discuss", "the crisis")
+
+
+def test_disputed_is_a_stance_on_its_object(parser):
+    quote = only(annotate(parser, "The ministry disputed the figures."))
+    assert (quote.speaker_text, quote.cue, quote.content.text) == (
+        "The ministry", "disputed", "the figures")
+
+
+def test_a_cue_inside_anothers_report_is_part_of_it(parser):
+    doc = annotate(parser, "Officials said Kim wants to resume talks.")
+    assert [(q.cue, q.content.text) for q in doc._.quotes] == [
+        ("said", "Kim wants to resume talks")]
+
+
+def test_a_report_of_a_report_is_kept(parser):
+    doc = annotate(parser, "The paper said the minister said the talks were over.")
+    assert [q.cue for q in doc._.quotes] == ["said", "said"]
+
+
+def test_a_gerund_after_a_preposition_is_said_by_the_clauses_subject(parser):
+    quote = only(annotate(parser, "After saying her right foot was swollen, she was "
+                                  "whisked off to the hospital."))
+    assert (quote.speaker_text, quote.cue, quote.content.text) == (
+        "she", "saying", "her right foot was swollen")
+
+
+def test_seeing_something_as_something_is_a_view(parser):
+    quote = only(annotate(parser, "Grassley sees the program as an opportunity."))
+    assert (quote.speaker_text, quote.cue, quote.content.text) == (
+        "Grassley", "sees", "the program as an opportunity")
+
+
+def test_seeing_a_thing_is_no_view(parser):
+    assert annotate(parser, "Grassley saw the tanks on Monday.")._.quotes == []
+
+
+def test_making_the_case_that_credits_the_maker(parser):
+    quote = only(annotate(parser, "Obama made the case that the deal would hold."))
+    assert (quote.speaker_text, quote.cue, quote.content.text) == (
+        "Obama", "made the case", "that the deal would hold")
+
+
+def test_a_stance_objects_relative_clause_keeps_its_own_cue(parser):
+    doc = annotate(parser, "He attacked other candidates for accepting his donations, "
+                           "which he said were accompanied by leverage.")
+    assert [q.cue for q in doc._.quotes] == ["attacked", "said"]

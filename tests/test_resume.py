@@ -16,7 +16,7 @@ from factwire.batch import ingest_paths
 from factwire.cli import cli
 from factwire.store import Store
 
-ARTICLES = 120
+ARTICLES = 60
 KILL_AFTER = 10  # articles stored before the first run is killed
 STARTUP_SECONDS = 120  # generous: the model loads in the subprocess on a busy machine
 

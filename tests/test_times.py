@@ -53,6 +53,25 @@ def test_will_meet_on_tuesday_is_next_tuesday(times_nlp):
     assert value_of(times_nlp, "The envoys will meet on Tuesday.", "Tuesday") == "2025-04-08"
 
 
+def test_as_soon_as_tuesday_looks_ahead(times_nlp):
+    text = "The group would be ready to leave as soon as Tuesday, he said."
+    assert value_of(times_nlp, text, "Tuesday") == "2025-04-08"
+
+
+def test_is_to_resume_tuesday_is_next_tuesday(times_nlp):
+    text = "The stock is to resume trading in Paris Tuesday."
+    assert value_of(times_nlp, text, "Tuesday") == "2025-04-08"
+
+
+def test_set_friday_as_the_deadline_is_last_friday(times_nlp):
+    text = "The agency set Friday as the deadline for his return."
+    assert value_of(times_nlp, text, "Friday") == "2025-03-28"
+
+
+def test_is_set_for_friday_is_next_friday(times_nlp):
+    assert value_of(times_nlp, "The vote is set for Friday.", "Friday") == "2025-04-04"
+
+
 def test_runs_through_july_15_is_this_july(times_nlp):
     doc = run(times_nlp, "The drive runs through July 15.")
     (time,) = doc._.times
@@ -155,6 +174,12 @@ def test_clock_time_on_a_weekday(times_nlp):
     assert got["5 p.m. on Tuesday"] == ("TIME", "2025-04-01T17:00")
 
 
+def test_range_without_years_runs_forward(times_nlp):
+    doc = run(times_nlp, "Rains fell from March to May.", published=dt.date(2018, 9, 7))
+    assert [(t.value, t.begin, t.until) for t in doc._.times] == [
+        ("2018-03", "2018-03", "2018-05"), ("2018-05", "2018-03", "2018-05")]
+
+
 def test_year_range_carries_begin_and_until(times_nlp):
     doc = run(times_nlp, "He governed from 1990-1995.")
     assert [(t.text, t.begin, t.until) for t in doc._.times] == \
@@ -163,6 +188,22 @@ def test_year_range_carries_begin_and_until(times_nlp):
 
 def test_numbers_in_codes_are_not_years(times_nlp):
     assert found(times_nlp, "Call +86 138-2010-2015 or use code 2015-32.") == {}
+
+
+def test_the_past_year_is_the_previous_year_as_timebank_marks_it(times_nlp):
+    text = "Hate groups grew over the past year."
+    assert found(times_nlp, text)["the past year"] == ("DATE", "2024")
+
+
+def test_the_past_two_years_is_a_duration(times_nlp):
+    assert found(times_nlp, "Prices rose over the past two years.")["the past two years"] == (
+        "DURATION", "P2Y")
+
+
+def test_year_words_inside_a_larger_number_are_not_years(times_nlp):
+    assert found(times_nlp, "It raised two hundred and two thousand dollars.") == {}
+    assert found(times_nlp, "They counted two thousand three hundred votes.") == {}
+    assert value_of(times_nlp, "In two thousand, prices rose.", "two thousand") == "2000"
 
 
 def test_spelled_out_year(times_nlp):

@@ -528,3 +528,12 @@ def test_serve_is_a_factwire_command():
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0
     assert "--db" in result.output and "--port" in result.output and "--host" in result.output
+
+
+def test_the_html_report_shares_the_dashboards_chart_and_stylesheet(store):
+    from factwire.report import situation_report
+
+    html = situation_report(store, format="html")
+    assert '<svg class="chart"' in html and 'data-type="ASSAULT"' in html
+    assert ".k-evidence" in html  # the dashboard's stylesheet, inlined
+    assert "<script" not in html and "&lt;script&gt;alert(1)" in html

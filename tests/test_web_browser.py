@@ -22,7 +22,7 @@ import pytest
 
 from factwire.store import Store
 from factwire.web.app import create_app
-from tests.test_web_api import HOSTILE_TITLE, facts_hostile
+from tests.test_web_api import HOSTILE_TITLE, facts_a, facts_b, facts_hostile
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[1]
@@ -55,12 +55,14 @@ def post(base: str, path: Path, media: str) -> dict:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """``factwire serve``'s app under uvicorn in a thread, holding two sample articles
-    ingested over HTTP and one hand-made hostile article."""
+    """``factwire serve``'s app under uvicorn in a thread, holding the Poland sample article
+    ingested over HTTP (through the real pipeline) and three hand-made articles: two reports
+    of one shelling that disagree on the toll, and a hostile one."""
     import uvicorn
 
     store = Store(tmp_path_factory.mktemp("browser") / "web.db")
-    store.add(facts_hostile())
+    for facts in (facts_a(), facts_b(), facts_hostile()):
+        store.add(facts)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(store, token=TOKEN), host="127.0.0.1",
                                            port=port, log_level="warning"))
@@ -72,7 +74,6 @@ def server(tmp_path_factory):
         time.sleep(0.05)
     base = f"http://127.0.0.1:{port}"
     poland = post(base, SAMPLES / "poland-exercise.html", "text/html")
-    post(base, SAMPLES / "italy-floods.html", "text/html")
     yield {"base": base, "poland": poland["stored"][0], "hostile": facts_hostile().article.id}
     server.should_exit = True
     thread.join(timeout=10)

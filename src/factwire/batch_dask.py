@@ -32,6 +32,21 @@ def _import_distributed():
     return distributed
 
 
+def _local_cluster(workers: int):
+    """A LocalCluster of ``workers`` processes, one thread each."""
+    import dask
+    import distributed
+
+    # Dask has workers return freed memory to the OS at every 64 kB (MALLOC_TRIM_THRESHOLD_);
+    # spaCy allocates and frees a lot, and the trimming costs ~10% of a worker's CPU
+    # (benchmarks/throughput.py). Memory stays bounded without it: chunks are small.
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}):
+        return distributed.LocalCluster(n_workers=workers, processes=True, threads_per_worker=1,
+                                        dashboard_address=None)
+
+
 def _load_pipeline() -> str:
     from factwire.nlp import load
 
@@ -48,9 +63,7 @@ class DaskEngine:
         local = LOCAL.fullmatch(address)
         try:
             if local:
-                self._cluster = distributed.LocalCluster(
-                    n_workers=max(1, int(local.group(1))), processes=True,
-                    threads_per_worker=1, dashboard_address=None)
+                self._cluster = _local_cluster(max(1, int(local.group(1))))
                 self._client = distributed.Client(self._cluster)
             else:
                 self._client = distributed.Client(address, timeout=CONNECT_TIMEOUT)

@@ -39,6 +39,7 @@ _LINE = re.compile(r"[^\r\n\u2028\u2029\x85]+")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=\S)(?![a-z])")
 _WORD = re.compile(r"[^\W\d_]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATES = re.compile("[\ud800-\udfff]+")
 # Inflections of Latin nouns and verbs; English words with these endings come with English
 # function words around them, which the test also requires to be nearly absent.
 _LATIN_ENDING = re.compile(r"(?:us|um|ae|is|it|unt|ant|ent|tur|que|ibus|orum|arum|am|em|at|"
@@ -92,10 +93,15 @@ def load_lexicon() -> FillerLexicon:
 
 
 def find_filler(text: str) -> list[Removed]:
-    """Spans of ``text`` that are template filler, not news (sorted, non-overlapping)."""
+    """Spans of ``text`` that are template filler, not news (sorted, non-overlapping).
+
+    Lone surrogates (half a UTF-16 pair: possible in a Python string, never in decoded text)
+    are not characters: they are removed too, with reason ``invalid``.
+    """
     lexicon = load_lexicon()
     lines = list(_lines(text))
     found = boilerplate_lines(text, lines, lexicon)
+    found.extend(Removed(m.start(), m.end(), "invalid") for m in _SURROGATES.finditer(text))
     for start, end in lines:
         found.extend(filler_in_line(text, start, end, lexicon))
     return merge_spans(text, found)

@@ -62,7 +62,8 @@ def text_sample(text: str, words: int = SAMPLE_WORDS) -> str:
     Lone surrogates (possible in a Python string, never in text read from a file) become
     U+FFFD.
     """
-    return _SURROGATE.sub("\ufffd", " ".join(m.group() for m in islice(_TOKEN.finditer(text), words)))
+    sample = " ".join(m.group() for m in islice(_TOKEN.finditer(text), words))
+    return _SURROGATE.sub("\ufffd", sample)
 
 
 def mostly_figures(sample: str) -> bool:

@@ -26,6 +26,7 @@ from factwire.store.database import DateLike, as_date
 from factwire.summary import format_number
 
 TEMPLATES = Path(__file__).parent / "templates"
+WEB = Path(__file__).parent / "web"
 FORMATS = ("md", "html")
 
 COMPARATOR_WORDS = {"=": "", ">": "more than ", ">=": "at least ", "<": "less than ",
@@ -94,6 +95,7 @@ class SituationReport:
     event_groups: list[EventGroup]
     figures: list[FigureView]
     speakers: list[SpeakerGroup]
+    activity: list[tuple[dt.date, str]] = field(default_factory=list)  # (date, type) per event
 
 
 def situation_report(store: Store, since: DateLike = None, until: DateLike = None,
@@ -123,15 +125,40 @@ def build_report(store: Store, since: DateLike = None, until: DateLike = None,
         event_groups=group_events(events),
         figures=[figure_view(q) for q in quantities],
         speakers=group_quotes(quotes),
+        activity=event_activity(events),
     )
 
 
+def event_activity(events: list[EventRecord]) -> list[tuple[dt.date, str]]:
+    """(date, PLOVER type) of each dated event, for the events-over-time chart."""
+    out = []
+    for event in events:
+        text = event.date or ""
+        for size, suffix in ((10, ""), (7, "-01"), (4, "-01-01")):
+            try:
+                out.append((dt.date.fromisoformat(text[:size] + suffix), event.type))
+                break
+            except ValueError:
+                continue
+    return out
+
+
 def render(report: SituationReport, format: str) -> str:
-    """Fill the Markdown or HTML template; HTML escapes every article-derived string."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=format == "html",
+    """Fill the Markdown or HTML template; HTML escapes every article-derived string.
+
+    The HTML report shares the web dashboard's stylesheet (inlined: the file stands alone),
+    macros and server-rendered SVG chart (factwire.web)."""
+    from factwire.web import charts
+
+    folders = [TEMPLATES]
+    if format == "html":
+        folders += [WEB / "templates", WEB / "static"]
+    env = Environment(loader=FileSystemLoader(folders), autoescape=format == "html",
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters["md"] = markdown_inline
+    env.globals.update(timeline=charts.timeline, swatch=charts.swatch,
+                       type_colour=charts.type_colour)
     return env.get_template(f"report.{format}.j2").render(report=report).rstrip() + "\n"
 
 

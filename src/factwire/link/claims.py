@@ -1,16 +1,18 @@
 """Figures about the same subject and counted thing as series over time, and contradictions.
 
-A claim is one stored figure with its subject resolved to a global entity. Claims with the
-same subject, the same counted thing (normalized: "troops" and "troop" meet) and the same unit
-form a **series**, ordered by the time the figure is for (its own date, else its article's
-publication date), each with its source. Figures factwire computed from others (``derived``)
+A claim is one stored figure whose subject is a named entity, resolved to its global entity
+(figures from near-duplicate copies are left out: a republished figure is not a second
+source). Claims with the same subject, the same counted thing (normalized: "troops" and
+"troop" meet) and the same unit form a **series** (changes such as "up 100,000" are not
+levels: they stay out), ordered by the time the figure is for (its own date, else its
+article's publication date), each with its source. Figures factwire computed from others (``derived``)
 join their series, marked as derived.
 
 Two claims **contradict** when they are in the same series, come from different sources
-(the quoted source, else the outlet) and different articles, are for the same time (:func:`same_time`), neither is derived nor a change ("up 5%") nor
-money (``MONEY_WORDS``, or a unit that is a currency code),
-and the ranges their values allow ("at least 12" allows 12 and more) are further apart than
-``TOLERANCE`` of the larger value (10 %: 1.5 million against 1.1 million contradict; 160,000
+(the quoted source, else the outlet) and different articles, are for the same time
+(:func:`same_time`), neither is derived nor money (``MONEY_WORDS``, or a unit that is a
+currency code), and the ranges their values allow ("at least 12" allows 12 and more) are
+further apart than ``TOLERANCE`` of the larger value (10 %: 1.5 million against 1.1 million contradict; 160,000
 against 150,000 do not).
 """
 

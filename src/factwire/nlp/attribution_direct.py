@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from factwire.nlp.attribution import Attribution
+from factwire.nlp.attribution_cues import rest_of_clause
 from factwire.nlp.attribution_marks import QuotedSpan
 
 _GAP_CHARS = set(" \t\n,:;—–-")
@@ -27,6 +28,9 @@ def attach_quotes(doc: Doc, attributions: list[Attribution],
         owner = _owner(attributions, quote) or _beside(doc.text, attributions, quote)
         if owner is not None:
             _absorb(owner, quote)
+    for attribution in attributions:
+        if not attribution.content:
+            attribution.content = rest_of_clause(attribution)
     return [a for a in attributions if a.content]
 
 

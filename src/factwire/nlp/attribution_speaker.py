@@ -71,7 +71,10 @@ def speaker_text(attribution: Attribution) -> str | None:
 
 
 def is_anonymous(attribution: Attribution) -> bool:
-    """True for "sources said", "reports suggest", "an official who spoke on condition ..."."""
+    """True for "sources said", "reports suggest", "an official who spoke on condition ...",
+    and a claim credited to no one ("turnout is expected to rise")."""
+    if attribution.source is None and attribution.cue is not None:
+        return True
     sentence = attribution.sentence.text.lower() if attribution.sentence is not None else ""
     if any(phrase in sentence for phrase in word_list("quotes_anonymity.txt")):
         return True

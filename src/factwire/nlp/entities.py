@@ -48,11 +48,15 @@ Public helpers for other components:
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from factwire.geo.index import normalize_name
 from factwire.model import Entity, TextSpan
 from factwire.nlp import doc as _doc
 from factwire.nlp.actors import (
@@ -75,6 +79,22 @@ _ORG_AROUND_PLACE = frozenset({"ORG", "FAC"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                         "QUANTITY"})
 _ACTOR_PREPOSITIONS = frozenset({"by", "with", "between", "against", "from"})
+_PLACE_FEATURES = frozenset({"country", "admin1", "admin2", "city"})
+_LOCATIVE = frozenset({"in", "near", "outside", "across", "around", "throughout",
+                       "into", "toward", "towards", "through", "inside"})
+_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
+_APPOSITION_AFTER = re.compile(r"^,[ \t]+([A-Z][A-Za-z]*\.?(?:[ \t]?[A-Z][A-Za-z]*\.?)?)")
+# a lowercase noun after a town's name that makes it a place ("Alexandria woman")
+_PLACE_NOUNS = frozenset({"resident", "woman", "man", "native", "family", "area", "city",
+                          "county", "suburb", "neighborhood", "taxpayer", "voter", "mayor",
+                          "teen", "couple", "parent", "homeowner", "town", "village",
+                          "downtown", "community", "metro", "region"})
+_ADDRESS_BEFORE = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|"
+                             r"Lane|Hwy|Highway|Pike|Court|Ct)\.?,[ \t]+$")
+_DATELINE_AFTER = re.compile(r"^[ \t]*(?:,|\(|--|—|–)")
+_AP_STATE = re.compile(r"[A-Za-z], ([A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]{0,4}\.)?)")
+_CAPITALS_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
+                                r"(?=,[ \t]|[ \t]+(?:--|—|–|\())")
 
 __all__ = ["EntitiesComponent", "country_of_entity", "entities_in", "lookup_country"]
 
@@ -116,6 +136,8 @@ class EntitiesComponent:
         named = _outside_titles(named, title_spans)
         titles = title_ends(doc, title_spans, self.gazetteer)
         _people_after_titles(doc, named, titles)
+        named = _places_named_as_actors(doc, named, title_spans, self.gazetteer)
+        named = _missed_places(doc, named)
         link_people(doc, named, self.gazetteer, day)
         named = repeat_names(doc, named)
         attach_titles(doc, named, titles)
@@ -282,6 +304,109 @@ def _people_after_titles(doc: Doc, named: list[Mention], titles: dict[int, tuple
         if m.kind == "ner" and m.type != "PERSON" and m.start - 1 in titles:
             if doc[m.start - 1].is_title and doc[m.start].is_title:
                 m.type = "PERSON"
+
+
+def _is_place_name(name: str) -> bool:
+    """The offline gazetteer knows ``name`` as a country, area or town (its own name or an
+    alias; a demonym or a foreign alternate spelling is not enough)."""
+    from factwire.geo import load_index  # the stored gazetteer opens in milliseconds
+
+    return any(n.how in ("name", "alias") and n.place.feature in _PLACE_FEATURES
+               for n in load_index().lookup(name))
+
+
+def _names_an_area(name: str) -> bool:
+    """``name`` is a country or first-level area's own name ("Tamil Nadu", "Ohio")."""
+    from factwire.geo import load_index
+
+    return any(n.how in ("name", "alias") and n.place.feature in ("country", "admin1")
+               for n in load_index().lookup(name))
+
+
+def _place_cue(doc: Doc, m: Mention) -> bool:
+    """Words around a name that say it is a place: a locative preposition before it ("in
+    Lancaster"), an apposition after it ("Huntsville, Ala."), or a dateline ("FARGO, N.D.
+    --" at the start of a line)."""
+    before = doc[m.start - 1] if m.start > 0 else None
+    if before is not None and before.lower_ in _LOCATIVE and before.dep_ == "prep":
+        return True
+    after = doc.text[doc[m.end - 1].idx + len(doc[m.end - 1]):][:40]
+    apposition = _APPOSITION_AFTER.match(after)
+    if apposition and _names_an_area(apposition.group(1)):
+        return True
+    following = doc[m.end] if m.end < len(doc) else None
+    if following is not None and following.is_lower and following.lemma_ in _PLACE_NOUNS:
+        return True  # "Alexandria woman", "the Columbia area", "Madison residents"
+    if _ADDRESS_BEFORE.search(doc.text[max(0, doc[m.start].idx - 30):doc[m.start].idx]):
+        return True  # "of 1935 Orchard St., Alexandria"
+    line_start = doc.text.rfind("\n", 0, doc[m.start].idx) + 1
+    return (not doc.text[line_start:doc[m.start].idx].strip()
+            and _DATELINE_AFTER.match(after) is not None)
+
+
+def _places_named_as_actors(doc: Doc, named: list[Mention], title_spans: list[Span],
+                            gaz: Gazetteer) -> list[Mention]:
+    """Towns and areas NER calls ORG or PERSON ("in Lancaster", "Tamil Nadu") become
+    places. A name is a place when the gazetteer knows it and the words around one of its
+    mentions say so, when NER types it a place elsewhere in the article, or (for a
+    two-word PERSON) when it is a country's or a state's own name. A person's surname
+    ("Jackson" after "Michael Jackson"), a titled name and a name with an organization word
+    ("Lancaster University") stay actors."""
+    titled = {span.end for span in title_spans}
+    surnames = {doc[m.end - 1].text for m in named if m.type == "PERSON" and m.end - m.start > 1}
+    as_place = {m.name.split(",")[0] for m in named if m.type in ("GPE", "LOC")}
+    candidates = [m for m in named if m.kind == "ner" and m.type in ("ORG", "PERSON")
+                  and m.start not in titled and m.name not in surnames
+                  and doc[m.end - 1].lower_ not in gaz.nominals
+                  and (m.start == 0 or doc[m.start - 1].text not in _HONORIFICS)]
+    places = set()
+    for m in candidates:
+        if m.name in places:
+            continue
+        cue = (m.name in as_place or _place_cue(doc, m)
+               or m.type == "PERSON" and m.end - m.start > 1 and _names_an_area(m.name))
+        if cue and _is_place_name(m.name):
+            places.add(m.name)
+    for m in candidates:
+        if m.name in places:
+            m.type, m.key, m.country = "GPE", f"GPE:{m.name}", None
+    return named
+
+
+def _missed_places(doc: Doc, named: list[Mention]) -> list[Mention]:
+    """Places NER misses: a US state's AP abbreviation after a town ("Athens, Ga.") and an
+    all-capitals dateline ("COLUMBUS, Ohio --")."""
+    covered = {i for m in named for i in range(m.start, m.end)}
+    added = []
+    for found in _AP_STATE.finditer(doc.text):
+        if normalize_name(found.group(1)) in _ap_states():
+            added.append(_char_mention(doc, found.start(1), found.end(1), found.group(1)))
+    for found in _CAPITALS_DATELINE.finditer(doc.text):
+        name = found.group(1).title()
+        if _is_place_name(name):
+            added.append(_char_mention(doc, found.start(1), found.end(1), name))
+    kept = []
+    for m in added:
+        if m is not None and not covered & set(range(m.start, m.end)):
+            covered.update(range(m.start, m.end))
+            kept.append(m)
+    return sorted(named + kept, key=lambda m: m.start)
+
+
+def _char_mention(doc: Doc, start: int, end: int, name: str) -> Mention | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    return Mention(span.start, span.end, f"GPE:{name}", name, "GPE", "ner")
+
+
+@lru_cache(maxsize=1)
+def _ap_states() -> frozenset[str]:
+    """The AP abbreviations of US states ("Ga.", "W.Va.") in ``data/places_aliases.tsv``."""
+    from factwire.geo.sources import read_data_tsv
+
+    return frozenset(normalize_name(row[0]) for row in read_data_tsv("places_aliases.tsv")
+                     if len(row) > 3 and row[2].strip() == "USA" and row[0].endswith("."))
 
 
 def _fill_from_context(doc: Doc, named: list[Mention], gaz: Gazetteer) -> None:

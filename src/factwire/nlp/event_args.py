@@ -36,6 +36,8 @@ _COMPLEMENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd", 
 _TIME_DEPS = {"npadvmod", "tmod", "prep", "advmod", "obl", "poss", "pobj", "compound"}
 _FRAME_WORDS = {"dobj", "dobj_poss", "dative", "clause_subj", "object_np", "clause_obj",
                 "between", "subj"}
+# clauses whose subject is the addressee of a demand: a complement, or a noun's content clause
+_CLAUSE_DEPS = ("ccomp", "xcomp", "acl")
 _ONSET_VERBS = {"begin", "start", "launch", "open", "kick", "commence", "get"}
 _TIME_PREPS = {"in", "on", "during", "since", "until", "through", "by", "at", "from", "last",
                "before", "after", "throughout", "over", "for"}
@@ -159,7 +161,12 @@ class ArgumentFinder:
             return [e for c in trigger.children if c.dep_ == "dative"
                     for e in self.phrase_entities(c)]
         if item == "clause_subj":
-            return [e for c in trigger.children if c.dep_ in ("ccomp", "xcomp")
+            # "demanded that Sudan end curbs", "its demand that Israel ease restrictions",
+            # "insisted on its demands that the government grant ..."
+            holders = [trigger] + ([obj] if obj is not None else []) + [
+                p for c in trigger.children if c.dep_ == "prep" for p in c.children
+                if p.dep_ == "pobj"]
+            return [e for h in holders for c in h.children if c.dep_ in _CLAUSE_DEPS
                     for s in c.children if s.dep_ in _SUBJECT_DEPS + ("nsubjpass",)
                     for e in self.phrase_entities(s)]
         if item == "object_np":
@@ -197,17 +204,47 @@ class ArgumentFinder:
         return entity is not None and (not entity.nominal or bool(entity.country))
 
     def complement_entities(self, trigger: Token, actor: list[str],
-                            places: bool = True) -> list[str]:
+                            places: bool = True, purpose: bool = False) -> list[str]:
         """The first entity, not the actor, named in the trigger's object or complement
         ("threatened to break relations with Russia" -> Russia); people and groups before
-        places, and no generic noun phrase without a country ("a new jet")."""
+        places, and no generic noun phrase without a country ("a new jet"). With
+        ``purpose``, also in its purpose clause ("blocked a road to show their disapproval
+        for the United States' policies")."""
+        clauses = [c for c in trigger.children if purpose and c.dep_ == "advcl"
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         tokens = [t for c in trigger.children if c.dep_ in _COMPLEMENT_DEPS
                   for t in phrase_tokens(c, limit=30)]
+        tokens += [t for c in clauses for t in phrase_tokens(c, limit=30)]
         ids = unique(self.entity_at[t.i] for t in sorted(tokens, key=lambda t: t.i)
                      if t.i in self.entity_at and self.entity_at[t.i] not in actor)
         ids = [i for i in ids if self._named(i)]
         others = [i for i in ids if i not in self.places(ids)]
-        return (others or (ids if places else []))[:1]
+        if places:
+            return (others or ids)[:1]
+        # a country named outside a locative phrase is a party ("offered to hand over to
+        # Great Britain"), a city or a place "in" which it happens only the venue
+        venues = {self.entity_at[t.i] for c in tokens if c.dep_ == "prep"
+                  and c.lower_ in LOCATIVE_PREPS for t in c.subtree if t.i in self.entity_at}
+        own = {self.country(a) for a in actor}
+        parties = [i for i in self.places(ids) if not self.is_local(i) and i not in venues
+                   and self.country(i) not in own]
+        return (others or parties)[:1]
+
+    def condition_subjects(self, trigger: Token, actor: list[str]) -> list[str]:
+        """Who must meet the condition of a threat or an offer: the subject of its "if" or
+        "unless" clause ("threatened to strike unless Israel rescinded ..." -> Israel)."""
+        heads = [trigger] + [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]
+        for head in heads:
+            for clause in head.children:
+                if clause.dep_ == "advcl" and any(
+                        m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                        for m in clause.children):
+                    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    found = [e for s in subjects for e in self.phrase_entities(s)
+                             if e not in actor and self._named(e)]
+                    if found:
+                        return found
+        return []
 
     def between(self, trigger: Token) -> list[str]:
         """"talks between the United States and Russia" -> [USA, RUS] (actor first)."""

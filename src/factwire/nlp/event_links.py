@@ -37,6 +37,12 @@ _PLACE_RECIPIENT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
 _MEETING_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 _STANCE_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                  "PROTEST", "SANCTION"}
+# statements whose condition names the party that must act: "unless Israel rescinded"
+_CONDITIONAL_TYPES = {"THREATEN", "AGREE", "REJECT"}
+# acts aimed, when no target is named, at the authorities of the actor's own country: a
+# protest is against them, a repression is by them against their own people
+_DOMESTIC_TYPES = {"PROTEST", "COERCE"}
+_AUTHORITY_SECTORS = ("GOV", "COP", "MIL", "JUD", "LEG")
 _ANAPHORA_WINDOW = 2  # sentences back
 
 
@@ -56,11 +62,19 @@ def link_events(events: list[FoundEvent], earlier: list[FoundEvent],
     for event in events:
         _fill_from_children(event, events)
         _fill_from_parent(event)
+        if not event.recipient and event.type == "PROTEST":  # its target before its venue
+            event.recipient = finder.complement_entities(event.head, event.actor,
+                                                         places=False, purpose=True)
         _place_as_recipient(event, finder)
         _drop_self(event)
+        if not event.recipient and event.type in _CONDITIONAL_TYPES:
+            event.recipient = finder.condition_subjects(event.head, event.actor)
         if not event.recipient and _may_have_recipient(event):
             event.recipient = finder.complement_entities(
                 event.head, event.actor, places=event.type not in _MEETING_TYPES)
+            event.recipient_how = "complement" if event.recipient else "none"
+        if not event.recipient and event.type in _DOMESTIC_TYPES:
+            event.recipient = _domestic_authority(event, finder)
             event.recipient_how = "complement" if event.recipient else "none"
     return [e for e in events
             if e.actor or e.recipient or not e.is_nominal or e.governor is not None]
@@ -164,7 +178,7 @@ def _fill_from_children(event: FoundEvent, events: list[FoundEvent]) -> None:
             continue
         if child.is_nominal and child.actor and child.head.dep_ in ("dobj", "pobj"):
             event.recipient = [a for a in child.actor if a not in event.actor]
-        elif child.recipient:
+        if not event.recipient and child.recipient:
             event.recipient = [r for r in child.recipient if r not in event.actor]
         if event.recipient:
             return
@@ -192,3 +206,17 @@ def _place_as_recipient(event: FoundEvent, finder: ArgumentFinder) -> None:
     event.recipient = [p for p in event.location
                        if finder.country(p) is not None
                        and finder.country(p) not in actor_countries]
+
+
+def _domestic_authority(event: FoundEvent, finder: ArgumentFinder) -> list[str]:
+    """For a protest or a repression with no named target: an authority, else a place, of
+    the actor's own country named in the sentence ("Young Algerians blocked roads ... to
+    press their demands from President Bouteflika's government" -> Bouteflika)."""
+    countries = {finder.country(a) for a in event.actor} - {None}
+    if len(countries) != 1:
+        return []
+    country = countries.pop()
+    named = unique(finder.entity_at[t.i] for t in event.head.sent if t.i in finder.entity_at)
+    same = [i for i in named if i not in event.actor and finder.country(i) == country]
+    authorities = [i for i in same if finder.entities[i].sector in _AUTHORITY_SECTORS]
+    return (authorities or finder.places(same))[:1]

@@ -28,12 +28,17 @@ except ImportError:  # an older quotes module without it: fall back on the parse
 # edges along which a governing clause's cue applies to the trigger
 _UP_DEPS = {"xcomp", "ccomp", "acl", "advcl", "pobj", "prep", "dobj", "pcomp", "conj", "nsubj"}
 _NEG_WORDS = {"not", "n't", "never", "no"}
+_SUBJECT_NEG_WORDS = {"neither", "no"}
 
 
 def _aux_cue(token: Token, cues: dict[str, frozenset[str]]) -> tuple[str, Token] | None:
     """The modality a clause's own auxiliaries, negation or marker give, with the cue word."""
     negation = next((c for c in token.children
                      if c.dep_ in ("neg", "det") and c.lower_ in _NEG_WORDS), None)
+    if negation is None:  # "Neither Israel nor Iran attacked", "No country has recognized"
+        negation = next((w for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+                         for w in c.children if w.dep_ in ("preconj", "det")
+                         and w.lower_ in _SUBJECT_NEG_WORDS), None)
     if negation is not None:
         return "negated", negation  # before the auxiliary: "will not accept" is a refusal
     for child in token.children:
@@ -96,7 +101,10 @@ def modality_cue(trigger: Token, lexicon: Lexicon | None = None
         found = _aux_cue(token, cues)
         if found:
             modality, word = found
-            if modality == "purpose":
+            if modality == "purpose":  # unless the infinitive is a misparsed complement
+                head_cue = _head_cue(token.head, "xcomp", cues)  # "have sworn to fight"
+                if head_cue:
+                    return head_cue, token.head, "head"
                 return "planned", word, "purpose"
             return modality, word, "aux"
         if token.dep_ not in _UP_DEPS or token.head is token:

@@ -4,7 +4,9 @@ Triggers come from the lexicon in data/plover_triggers.jsonl (verbs and nominal 
 ``event_lexicon``); arguments from the dependency parse of the trigger's own sentence
 (``event_args``); modality and attribution from the clauses and quotes around it
 (``event_modality``); nesting, inheritance and anaphora between the events of a sentence from
-``event_links``. Nominal events named by a support verb ("Russia launched a conscription
+``event_links``; an announced, threatened or refused act also gets the statement PLOVER codes
+("will support" -> AGREE, "plans to impose" -> THREATEN, "failed to reach" -> REJECT) as its
+parent event (``event_intent``). Nominal events named by a support verb ("Russia launched a conscription
 drive") take that verb's subject; a nominal event with no actor of its own takes the actor of
 an earlier event of the same type in its sentence ("continues its offensive in Ukraine, with
 sustained attacks in Donetsk"). ``time`` is None when the sentence names no date for the
@@ -32,6 +34,7 @@ from factwire.nlp.event_args import (
     clause_subject,
     prep_objects,
 )
+from factwire.nlp.event_intent import add_statements
 from factwire.nlp.event_lexicon import (
     Lexicon,
     TriggerEntry,
@@ -98,10 +101,14 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[tuple[Token, TriggerEntr
 
 
 # verbs that name an event through a prepositional object: "engaged in talks", "relied on
-# assistance", "remained on alert"
+# assistance", "remained on alert", "returned to Geneva for talks"
 _PREP_SUPPORT_VERBS = {"engage": ("in",), "rely": ("on", "upon"), "count": ("on",),
                        "depend": ("on",), "remain": ("on",), "stay": ("on",), "put": ("on",),
-                       "place": ("on",), "keep": ("on",), "go": ("on",)}
+                       "place": ("on",), "keep": ("on",), "go": ("on", "for"),
+                       # travel for an event: "left for Minas Tirith for meetings"
+                       "leave": ("for",), "travel": ("for",), "fly": ("for",),
+                       "head": ("for",), "come": ("for",), "return": ("for",),
+                       "arrive": ("for",), "gather": ("for",), "meet": ("for",)}
 
 
 def argument_holder(noun: Token) -> Token:
@@ -276,7 +283,7 @@ class EventsComponent:
         for sent in doc.sents:
             events = [builder.build(token, entry)
                       for token, entry in find_triggers(sent, self.lexicon)]
-            found += link_events(events, found, builder.finder)
+            found += add_statements(link_events(events, found, builder.finder), self.lexicon)
         starts = frozenset(t.idx for event in found for t in event.tokens)
         for event in found:
             event.attributed_to = attribution_of(doc, doc[event.head.i:event.head.i + 1],

@@ -154,7 +154,7 @@ def _join_ratios(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
 
 def read_number(text: str, pieces: list[Piece], i: int) -> tuple[NumberMatch | None, int]:
     """The number starting at piece ``i`` (and the index after it), or (None, i)."""
-    for reader in (_read_vague, _read_digit_fraction, _read_compound):
+    for reader in (_read_vague, _read_digit_fraction, _read_compound, _read_half_of):
         match, nxt = reader(text, pieces, i)
         if match is not None:
             return _with_sign(text, pieces, i, match), nxt
@@ -211,6 +211,25 @@ def _read_vague(text: str, pieces: list[Piece], i: int) -> tuple[NumberMatch | N
             low, high = VAGUE_COUNTS[phrase]
             return _span(text, p.start, pieces[j].end, None, "vague", True,
                          low * scale[0], high * scale[0]), j + 1
+    return None, i
+
+
+_HALF_BOUNDS = {"than", "nearly", "almost", "about", "around", "roughly", "over", "under",
+                "just", "some", "approximately", "least", "most"}
+
+
+def _read_half_of(text: str, pieces: list[Piece], i: int) -> tuple[NumberMatch | None, int]:
+    """ "half" alone is a share when it quantifies a whole: "half of the residents",
+    "half the country", "more than half", "nearly half" (not "half-time", "cut in half",
+    "half an hour")."""
+    p = pieces[i]
+    if p.kind != "word" or p.low != "half" or text[max(0, p.start - 1):p.start] == "-" or \
+            text[p.end:p.end + 1] == "-":
+        return None, i
+    bounded = i > 0 and pieces[i - 1].kind == "word" and pieces[i - 1].low in _HALF_BOUNDS
+    if _is_word(pieces, i + 1, "of", "the", "its", "their", "his", "her", "our") or \
+            (bounded and not _is_word(pieces, i + 1, "a", "an")):
+        return _span(text, p.start, p.end, 0.5, "fraction", True), i + 1
     return None, i
 
 

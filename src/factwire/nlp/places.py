@@ -14,8 +14,12 @@ around its mentions and asks the offline gazetteer (``factwire.geo``) for the pl
 - a place the gazetteer lacks but the entities component put in a country ("Nagorno-
   Karabakh", AZE) is located at the country, with feature "other" and precision "country".
 
+- an organization named after its place ("Dublin City Council", "University of Cincinnati")
+  gets ``geo`` too: its seat, feature "other" (its country is left as the entities
+  component gave it).
+
 ``set_annotations`` writes ``entity.geo`` (``factwire.model.Geo``) and fills a missing
-``entity.country`` from it. Places the gazetteer does not know keep ``geo = None``.
+``entity.country`` of a place from it. Places the gazetteer does not know keep ``geo = None``.
 """
 
 from __future__ import annotations
@@ -33,13 +37,17 @@ from factwire.geo.sources import read_data_tsv
 from factwire.model import Entity, Geo
 from factwire.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from factwire.nlp.doc import doc_list
+from factwire.nlp.gazetteer import load_gazetteer
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+SEAT_FEATURES = frozenset({"country", "admin1", "admin2", "city"})
+SEAT_POPULATION = 15_000
 PRECISION = {"country": "country", "continent": "country", "admin1": "region",
              "admin2": "region", "city": "city"}
 _LEADING = re.compile(r"^(?:the|The)\s+")
 _TRAILING = re.compile(r"(?:'s|’s|'|’)$")
-_NEXT_WORD = re.compile(r"^[ \t]+([A-Za-z]+)\b")
+# a level word, unless a capitalized one goes on into a longer name ("Moscow State University")
+_NEXT_WORD = re.compile(r"^[ \t]+([a-z]+|[A-Z][a-z]+(?![ \t]+[A-Z]))\b")
 _LEVEL_BEFORE = re.compile(r"\b([a-z]+) of\s+(?:the\s+)?$")
 _NAME = r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
 _APPOSITION = re.compile(rf"^,[ \t]+{_NAME}(?:,[ \t]+{_NAME})?")
@@ -58,6 +66,7 @@ class PlacesComponent:
         self.name = name
         self.index: PlaceIndex = load_index()
         self.words = place_words()
+        self.adjectives = _adjectives(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -71,6 +80,11 @@ class PlacesComponent:
         """
         places = [e for e in doc_list(doc, "entities") if e.type in PLACE_TYPES]
         reads = {entity.id: self.read(doc, entity) for entity in places}
+        for entity in doc_list(doc, "entities"):
+            seat = self.seat(entity)
+            if seat is not None:
+                places.append(entity)
+                reads[entity.id] = seat
         found = {entity.id: candidates(self.index, reads[entity.id].query) for entity in places}
         article = ArticlePlaces()
         for entity in doc_list(doc, "entities"):
@@ -88,11 +102,19 @@ class PlacesComponent:
         final = {entity.id: self.resolve_read(reads[entity.id], found[entity.id], article.without(
                      first[entity.id], _weight(entity), found[entity.id]))
                  for entity in places}
+        for entity in places:  # a place NER drew too wide: "Titus County Jail"
+            seat = None if final[entity.id] or entity.nominal else self.seat_of(
+                entity.name, entity.country)
+            if seat is not None and entity.type in PLACE_TYPES:
+                reads[entity.id] = seat
+                final[entity.id] = self.resolve_read(
+                    seat, candidates(self.index, seat.query), article)
         geos = {entity_id: to_geo(place, reads[entity_id].site)
                 for entity_id, place in final.items() if place is not None}
         for entity in places:  # a place only known to be in a country is there, roughly
             country = self.index.countries.get(entity.country or "")
-            if entity.id not in geos and country is not None and not entity.nominal:
+            if (entity.id not in geos and country is not None and not entity.nominal
+                    and entity.type in PLACE_TYPES):
                 geos[entity.id] = to_geo(country, site=True)
         return geos
 
@@ -137,6 +159,40 @@ class PlacesComponent:
         within = self._areas_named(appositions[0]) if appositions else []
         query = PlaceQuery(names, level, within, entity.country, entity.type)
         return PlaceRead(query, site or street)
+
+    def seat(self, entity: Entity) -> PlaceRead | None:
+        """An organization named after its place is located there (feature "other"): the
+        first one to three words of a name that goes on with an organization word ("Dublin
+        City Council", "Paris Police Department"), or a town of 15,000+ or an area after
+        its last "of" ("University of Cincinnati"); the words must be a place's own name
+        and no organization word ("Red Cross", "Department of Justice" have no seat)."""
+        if entity.type != "ORG" or entity.nominal:
+            return None
+        return self.seat_of(entity.name, entity.country)
+
+    def seat_of(self, name: str, country: str | None) -> PlaceRead | None:
+        """The place a name of an organization or a site begins or ends with (``seat``)."""
+        words = clean_name(name).split()
+        nominals = load_gazetteer().nominals
+        if "of" in words[1:-1]:
+            part = words[len(words) - words[::-1].index("of"):]
+            if self._names_seat(part, nominals, SEAT_POPULATION):
+                return PlaceRead(PlaceQuery([" ".join(part)], country=country), True)
+        for size in range(min(3, len(words) - 1), 0, -1):
+            part, rest = words[:size], words[size:]
+            if (any(word.lower().removesuffix("s") in nominals for word in rest)
+                    and self._names_seat(part, nominals, 0)):
+                return PlaceRead(PlaceQuery([" ".join(part)], country=country), True)
+        return None
+
+    def _names_seat(self, part: list[str], nominals: dict, population: int) -> bool:
+        if (part[0] == "The" or not all(word[:1].isupper() for word in part)
+                or any(word.lower() in nominals for word in part)
+                or len(part) == 1 and part[0].lower() in self.adjectives):
+            return False  # "Supreme Court" is not in Supreme, Louisiana
+        return any(n.how in ("name", "alias") and n.place.feature in SEAT_FEATURES
+                   and (n.place.feature != "city" or n.place.population >= population)
+                   for n in self.index.lookup(" ".join(part)))
 
     def _split_part(self, name: str) -> tuple[str, bool]:
         """("Northeast Georgia") -> ("Georgia", True): a part of a place is located at the
@@ -197,10 +253,10 @@ class PlacesComponent:
         """Write ``geo`` on each resolved place, and its country where none was known."""
         for entity in doc_list(doc, "entities"):
             geo = found.get(entity.id)
-            if geo is None or entity.type not in PLACE_TYPES:
+            if geo is None:
                 continue
             entity.geo = geo
-            if entity.country is None and geo.country:
+            if entity.country is None and geo.country and entity.type in PLACE_TYPES:
                 entity.country = geo.country
         return doc
 
@@ -213,6 +269,14 @@ class PlaceRead:
     query: PlaceQuery
     site: bool = False
     country_only: bool = False
+
+
+def _adjectives(nlp: Language) -> frozenset[str]:
+    """English adjectives (the lemmatizer's index; none in a blank pipeline)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+    return frozenset(table.get("adj", ()))
 
 
 def _weight(entity: Entity) -> int:

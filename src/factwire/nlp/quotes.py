@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 
 from factwire.model import Quote, TextSpan
 from factwire.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
-from factwire.nlp.attribution import Attribution
+from factwire.nlp.attribution import Attribution, speech_verbs
 from factwire.nlp.attribution_cues import find_reported
 from factwire.nlp.attribution_direct import attach_quotes
 from factwire.nlp.attribution_labels import signed_quotes, speaker_labels
@@ -70,9 +70,21 @@ def _reported_within(attribution: Attribution, attributions: list[Attribution]) 
     if cue is None or attribution.source is None or attribution.source.root.pos_ != "PRON":
         return False
     return any(other is not attribution and other.kind != "according_to"
+               and not _same_speaker(attribution, other)
                and any(s <= cue.start_char < e for s, e in other.content + (
                    [other.clause] if other.clause else []))
                for other in attributions)
+
+
+def _same_speaker(attribution: Attribution, other: Attribution) -> bool:
+    """"He defended the remark, saying ...": a source going on about its own words; "He
+    attacked rivals for taking donations, which he said ...": what a stance is taken on
+    (the object of "attacked") is no report the second cue could belong to."""
+    if other.source is not None and attribution.source.start == other.source.start:
+        return True
+    lemma = other.cue.root.lemma_.lower() if other.cue is not None else ""
+    return other.kind != "direct" and lemma in speech_verbs() and (
+        speech_verbs()[lemma].frame == "object" and speech_verbs()[lemma].kind == "stance")
 
 
 def _quotes(attribution: Attribution, quoted: QuotedSpan) -> bool:

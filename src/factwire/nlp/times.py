@@ -283,7 +283,8 @@ def mark_ranges(text: str, times: list[Time]) -> None:
 
 
 def _align_range_years(first: Time, second: Time) -> None:
-    """"from March to May 2025": an end without a written year takes the other end's."""
+    """"from March to May 2025": an end without a written year takes the other end's; two
+    ends without one are put in order."""
     dated = re.compile(r"^\d{4}-\d\d")
     if not (dated.match(first.value) and dated.match(second.value)):
         return
@@ -295,6 +296,13 @@ def _align_range_years(first: Time, second: Time) -> None:
         moved = first.value[:4] + second.value[4:]
         if moved >= first.value:
             second.value = moved
+    elif first.value > second.value and len(first.value) == len(second.value) == 7 and \
+            not _YEAR_WRITTEN.search(first.text + second.text):
+        # "from March to May" read apart as 2019-03 and 2018-05: a range of months runs
+        # forward, so the start is the one before the end
+        moved = f"{int(first.value[:4]) - 1:04d}" + first.value[4:]
+        if moved <= second.value:
+            first.value = moved
 
 
 _YEAR_WRITTEN = re.compile(r"\d{4}")

@@ -212,7 +212,8 @@ def _candidate(name: str, match: re.Match) -> Candidate:
 
 def find_candidates(text: str) -> list[Candidate]:
     """All expressions in ``text``, longest first where rules overlap, in text order."""
-    found = [_candidate(name, m) for name, regex in compiled_rules() for m in regex.finditer(text)]
+    found = [_candidate(name, m) for name, regex in compiled_rules() for m in regex.finditer(text)
+             if name != "year_word" or not _inside_cardinal(text, m.start(), m.end())]
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     taken: list[Candidate] = []
     for cand in found:
@@ -220,6 +221,20 @@ def find_candidates(text: str) -> list[Candidate]:
             taken.append(cand)
     taken.sort(key=lambda c: c.start)
     return _merge_day_and_clock(text, taken)
+
+
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+                r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)")
+_CARDINAL_BEFORE = re.compile(rf"\b{_NUMBER_WORD}(?:\s+and)?[\s-]+$", re.IGNORECASE)
+_CARDINAL_AFTER = re.compile(rf"^[\s-]+{_NUMBER_WORD}\b", re.IGNORECASE)
+
+
+def _inside_cardinal(text: str, start: int, end: int) -> bool:
+    """True when year words are part of a larger number: "two hundred and [two thousand]",
+    "[two thousand] three hundred", "[nineteen ninety]-six people"."""
+    return bool(_CARDINAL_BEFORE.search(text[max(0, start - 30):start])
+                or _CARDINAL_AFTER.match(text[end:end + 30]))
 
 
 _JOIN = re.compile(r"^(?:\s*,?\s*(?:on|at|of)?\s*|\s*,\s*)$", re.IGNORECASE)

@@ -209,7 +209,9 @@ def _weekday(g: dict, anchor, tense) -> Resolved:
                  "coming": "next", "following": "next", "this": "this"}.get(rel)
     if g.get("pos") and not direction:
         tense = None  # "Wednesday's ruling": the verb's tense says nothing about it
-    direction = direction or ("future" if tense == "future" else "past")
+    # a weekday with a present-tense verb is ahead in news ("talks resume Monday", "the
+    # deadline is Friday"); reporting verbs ("says Tuesday") count as past already
+    direction = direction or ("future" if tense in ("future", "present") else "past")
     day = weekday_near(anchor, weekday, direction)
     return ("TIME" if pod else "DATE"), day.isoformat() + (f"T{pod}" if pod else "")
 
@@ -249,8 +251,8 @@ def _rel_unit(g: dict, anchor, tense) -> Resolved:
     if word in seasons:
         return _season({"rel": rel, "season": word}, anchor, tense)
     unit = unit_code(word)
-    if g.get("the") and rel in ("past", "last") and not g.get("season") and not g.get("edge"):
-        return "DURATION", duration_value(1, unit)
+    # "(over) the past year" is, as TimeBank annotates it, the previous calendar unit (DATE
+    # 1997 said in 1998), like "last year"; "the past two years" is a duration (_span)
     if anchor is None:
         return "DATE", UNANCHORED.get(unit, "XXXX")
     day = shift(anchor, unit, _REL_STEP.get(rel, 0))

@@ -72,21 +72,45 @@ def _infinitive_tense(verb: Token) -> str:
     head_auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     if head.lemma_ in _PLAN_WORDS or head_auxes & _FUTURE_AUX:
         return "future"
+    if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):  # "is to resume trading Tuesday"
+        return "future"
     return None
+
+
+_LOOKING_AHEAD = ("as soon as", "as early as")
+
+
+def _plans(verb: Token) -> bool:
+    """A verb of planning ("scheduled for Friday"); "set" only as "is set for" / "set to",
+    since "a record set on Aug. 6" and "set Friday as the deadline" tell of the past."""
+    if verb.lemma_ not in _PLAN_WORDS or verb.lemma_ == "go":
+        return False
+    if verb.lemma_ != "set":
+        return True
+    return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP", "VB") for c in verb.children)
 
 
 def governing_tense(span: Span) -> str | None:
     """Tense of the verb governing ``span``: "past", "future", "present" or None."""
+    before = span.doc[max(0, span.start - 3):span.start].text.lower()
+    if before.endswith(_LOOKING_AHEAD):  # "as soon as Tuesday": the earliest time ahead
+        return "future"
     verb = governing_verb(span)
     if verb is None:
         return None
     tense = verb_tense(verb)
-    if verb.lemma_ in _PLAN_WORDS and verb.lemma_ != "go" or (
+    if _plans(verb) or (
             tense == "present" and verb.lemma_ == "go"):
         return "future"
     if tense == "present" and verb.tag_ == "VBG" and any(
             c.lemma_ == "be" and c.dep_ == "aux" for c in verb.children):
         return "future"
-    if tense == "present" and verb.tag_ == "VBG":
-        return None
+    if tense == "present" and (verb.tag_ == "VBG" or not _governs(verb, span)):
+        return None  # a present verb further up says nothing about when
     return tense
+
+
+def _governs(verb: Token, span: Span) -> bool:
+    """The verb is the expression's head, directly or through a preposition."""
+    head = span.root.head
+    return head is verb or (head.dep_ == "prep" and head.head is verb)

@@ -125,11 +125,18 @@ def _match_at(text: str, pos: int, surfaces: tuple[Surface, ...]) -> Surface | N
     return None
 
 
-@lru_cache(maxsize=4)
+_INDEXES: dict[int, dict[str, list[Surface]]] = {}
+
+
 def _by_first_letter(surfaces: tuple[Surface, ...]) -> dict[str, list[Surface]]:
-    index: dict[str, list[Surface]] = {}
-    for surface in surfaces:  # already longest first
-        index.setdefault(surface.text[0].lower(), []).append(surface)
+    """Surfaces by their first letter (keyed by the cached tuple's identity: hashing 400
+    dataclasses on every lookup would cost more than the scan it saves)."""
+    index = _INDEXES.get(id(surfaces))
+    if index is None:
+        index = {}
+        for surface in surfaces:  # already longest first
+            index.setdefault(surface.text[0].lower(), []).append(surface)
+        _INDEXES[id(surfaces)] = index
     return index
 
 
@@ -177,7 +184,10 @@ def _plausible(text: str, pos: int, surface: Surface, spelled: bool, end: int) -
         follows = text[stop:stop + 3]
         return not (re.match(r"\s*[A-Z/]", follows) or (attached and re.match(r" \w", follows)))
     if surface.text == '"':
-        return not spelled and pos == end  # '8"' is inches; '787 "' closes a quotation
+        # '8"' is inches; '787 "' and '"English 101"' close a quotation (an odd count of
+        # straight quotes on the line before it)
+        line_start = text.rfind("\n", 0, end) + 1
+        return not spelled and pos == end and text.count('"', line_start, end) % 2 == 0
     if surface.text == "s":
         return pos != end  # "1990s", "777s" are decades and plurals of names
     return True
@@ -227,6 +237,33 @@ def currency_after(text: str, end: int) -> tuple[str, int] | None:
     return surface.unit, stop
 
 
+_SCALE_WORDS = {"million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_SCALE_AFTER_CODE = re.compile(r"\s+(million|mn|billion|bn|trillion)\b", re.IGNORECASE)
+_MILLION_CODE_AFTER = re.compile(r" ?M([A-Z]{3})\b")
+_MILLION_CODE_BEFORE = re.compile(r"\bM([A-Z]{3}) ?$")
+
+
+def currency_scale(text: str, start: int, end: int, unit: str | None):
+    """Money written with its scale after the currency, (unit, factor, start, end) or None:
+    "75 USD million", and the finance convention of an M before the ISO code for
+    millions ("30 MUSD", "MAUD 60")."""
+    codes = {s.unit for group in currency_surfaces() for s in group}
+    if unit is None:
+        after = _MILLION_CODE_AFTER.match(text, end)
+        if after and after.group(1) in codes:
+            return after.group(1), 1e6, start, after.end()
+        before = _MILLION_CODE_BEFORE.search(text, max(0, start - 6), start)
+        if before and before.group(1) in codes:
+            return before.group(1), 1e6, before.start(), end
+        return None
+    if unit not in codes or not text[start:end].rstrip().endswith(unit):
+        return None
+    scale = _SCALE_AFTER_CODE.match(text, end)
+    if scale is None:
+        return None
+    return unit, _SCALE_WORDS[scale.group(1).lower()], start, scale.end()
+
+
 ARTICLE_UNIT_EXCLUDED = {"year", "month", "week", "day", "hour", "minute", "s", "decade",
                          "century", "times", "percent", "pp", "bp", "deg", "ton", "in"}
 
@@ -249,6 +286,23 @@ def is_uncertainty(text: str, end: int, next_start: int) -> bool:
     return re.fullmatch(r"\s*(?:±|\+/-|\+-)\s*", text[end:next_start]) is not None
 
 
+_OPEN_BRACKET = re.compile(r" ?[(\[{<]")
+_CLOSING = {"(": ")", "[": "]", "{": "}", "<": ">"}
+
+
+def _bracketed_unit(text: str, end: int, spelled: bool) -> tuple[str, int] | None:
+    """A unit alone in brackets after the number, as in tables and specs: "20 (kg)",
+    "20 [kg]"; the bracket must close right after the unit."""
+    opening = _OPEN_BRACKET.match(text, end)
+    if opening is None:
+        return None
+    found = currency_after(text, opening.end()) or \
+        unit_after(text, opening.end(), spelled)
+    if found is None or text[found[1]:found[1] + 1] != _CLOSING[opening.group().strip()]:
+        return None
+    return found[0], found[1] + 1
+
+
 def unit_of(text: str, number, end: int | None = None) -> tuple[str | None, int, int]:
     """(unit, start, end) of a number with the currency before it or the unit after it.
 
@@ -262,7 +316,8 @@ def unit_of(text: str, number, end: int | None = None) -> tuple[str | None, int,
         if per is not None:
             return f"{before[0]}/{per[0]}", before[1], per[1]
         return before[0], before[1], end
-    found = currency_after(text, end) or unit_after(text, end, number.spelled)
+    found = currency_after(text, end) or unit_after(text, end, number.spelled) or \
+        _bracketed_unit(text, end, number.spelled)
     if found is None:
         return None, number.start, end
     unit, stop = found
@@ -380,10 +435,10 @@ def is_year(doc: Doc, text: str, number: NumberMatch) -> bool:
     return not re.search(r"\b(?:than|about|some|nearly|almost|over|up to|at least|around)\s*$", before)
 
 
-def is_idiom(doc: Doc, number: NumberMatch) -> bool:
+def is_idiom(doc: Doc, text: str, number: NumberMatch) -> bool:
     """ "one of its largest", "no one", "one day", "the one": not numeric claims."""
-    if re.match(r"-for-", text_after(doc, number)) or re.search(r"-for-$", doc.text[
-            max(0, number.start - 5):number.start]):
+    if re.match(r"-for-", text[number.end:number.end + 5]) or \
+            re.search(r"-for-$", text[max(0, number.start - 5):number.start]):
         return True  # "a two-for-one split"
     word = number.text.lower()
     table = idioms()
@@ -442,10 +497,6 @@ def _names_a_model(doc: Doc, token: Token, prev: Token) -> bool:
     named_next = nxt is not None and nxt.tag_ == "NNP" and nxt.lower_ not in MONTHS
     return prev.lower_ in ("the", "its", "their", "this", "that", "a") and \
         (named_next or nxt is None or nxt.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "CCONJ"))
-
-
-def text_after(doc: Doc, number: NumberMatch, size: int = 8) -> str:
-    return doc.text[number.end:number.end + size]
 
 
 def token_at(doc: Doc, char: int) -> Token | None:

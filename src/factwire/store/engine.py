@@ -15,6 +15,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import URL, Connection, Engine, create_engine, event, func, inspect, select, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
@@ -129,6 +131,12 @@ def upgrade(engine: Engine, name: str, revision: str = "head") -> None:
     """Bring the database's schema to ``revision`` (the newest by default)."""
     with engine.begin() as connection:
         config = alembic_config(connection)
+        if engine.dialect.name == "sqlite" and not _at_head(connection, config):
+            # pysqlite runs DDL outside any transaction: without the write lock, two processes
+            # creating one new file interleave and one fails "table articles already exists".
+            # Taken only when there is something to do: opening an up-to-date store must not
+            # wait for a writer.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         tables = inspect(connection)
         if tables.has_table("articles") and not tables.has_table("alembic_version"):
             command.stamp(config, "0001")  # made by create_all before migrations existed
@@ -137,6 +145,12 @@ def upgrade(engine: Engine, name: str, revision: str = "head") -> None:
         except CommandError as error:
             raise StoreError(f"{name}: its schema is not one this factwire knows ({error}); "
                              "use a newer factwire or a new database") from error
+
+
+def _at_head(connection: Connection, config: Config) -> bool:
+    """True when the database is already at the newest migration (a read, no lock)."""
+    current = MigrationContext.configure(connection).get_current_heads()
+    return set(current) == set(ScriptDirectory.from_config(config).get_heads())
 
 
 def _check_version(session: Session, name: str) -> None:

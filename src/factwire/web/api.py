@@ -113,6 +113,7 @@ async def post_article(request: Request,
     body = await request.body()
     found = list(read_bytes(body, BODY_NAMES[media], day.isoformat() if day else None))
     result = await run_in_threadpool(extract_and_store, request.app.state.store, found)
+    request.app.state.version_checked = None  # cached views see the new articles at once
     status = 201 if result["stored"] else 422 if result["errors"] else 200
     return JSONResponse(result, status_code=status)
 

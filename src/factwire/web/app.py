@@ -12,7 +12,10 @@ Starlette's StaticFiles from two fixed folders).
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
@@ -22,7 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from factwire.store import Store
-from factwire.web import api, pages
+from factwire.web import api, pages, views
 from factwire.web.render import render, wants_json
 
 HERE = Path(__file__).parent
@@ -106,7 +109,7 @@ def open_store(store: str | os.PathLike | Store) -> Store:
 
 def create_app(store_url: str | os.PathLike | Store, token: str | None = None) -> FastAPI:
     """The app serving ``store_url``; ``token`` (else ``$FACTWIRE_TOKEN``) enables ingest."""
-    app = FastAPI(title="factwire", version="1", docs_url=None, redoc_url=None,
+    app = FastAPI(title="factwire", version="1", docs_url=None, redoc_url=None, lifespan=_warm_up,
                   openapi_url="/openapi.json",
                   description="Source-attributed events, figures and quotes from news.")
     app.state.store = open_store(store_url)
@@ -121,6 +124,21 @@ def create_app(store_url: str | os.PathLike | Store, token: str | None = None) -
     _add_docs(app)
     _add_error_pages(app)
     return app
+
+
+@asynccontextmanager
+async def _warm_up(app: FastAPI):
+    """On server start, compute the slow views in a background thread (requests go on)."""
+    threading.Thread(target=_warm_quietly, args=(app,), daemon=True,
+                     name="factwire-warm-up").start()
+    yield
+
+
+def _warm_quietly(app: FastAPI) -> None:
+    try:
+        views.warm(app)
+    except Exception:  # noqa: BLE001 - a failed warm-up only means a slower first request
+        logging.getLogger(__name__).exception("warming the claims cache failed")
 
 
 def _swagger_folder() -> Path:

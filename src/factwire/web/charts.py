@@ -13,9 +13,9 @@ from markupsafe import Markup, escape
 from factwire.model import PLOVER_TYPES
 
 # One colour per PLOVER type (a qualitative palette, readable on white).
-PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#aec7e8", "#9467bd", "#8c564b", "#e377c2",
            "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39",
-           "#7b4173", "#3182bd")
+           "#7b4173", "#b2001a")
 TYPE_COLOURS = dict(zip(PLOVER_TYPES, PALETTE, strict=True))
 WIDTH, HEIGHT, MARGIN = 760, 260, 40
 
@@ -155,20 +155,26 @@ def series_chart(series: dict) -> Markup:
     title = f"{series['subject'] or ''}: {series['counted'] or ''}"
     parts = [_svg_open(title), _axis(top, plot_h, low)]
     coords = []
+
+    def x_of(day: dt.date) -> float:
+        return MARGIN + plot_w * ((day - first).days / span if len(set(days)) > 1 else 0.5)
+
     for day, value, claim in sorted(points, key=lambda p: p[0]):
-        x = MARGIN + plot_w * ((day - first).days / span if len(set(days)) > 1 else 0.5)
+        x = x_of(day)
         y = MARGIN + plot_h * (1 - (value - low) / ((top - low) or 1))
         coords.append(f"{x:.1f},{y:.1f}")
         mark = "contradicted" if claim.get("contradicted") else "point"
         label = (f"{claim.get('date') or ''}: {claim.get('approximate_text') or value} "
                  f"({claim.get('source') or 'unknown source'})")
+        right = x > WIDTH * 0.7  # label on the left of points near the right edge
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" class="{mark}">'
                      f"<title>{escape(label)}</title></circle>"
-                     f'<text x="{x + 7:.1f}" y="{y - 7:.1f}" class="point-label">'
+                     f'<text x="{x - 7 if right else x + 7:.1f}" y="{y - 7:.1f}" '
+                     f'class="point-label" text-anchor="{"end" if right else "start"}">'
                      f"{escape(claim.get('source') or '?')}</text>")
     parts.insert(2, f'<polyline points="{" ".join(coords)}" class="series-line"/>')
-    labels = sorted({d.isoformat() for d in days})
-    parts.extend(_x_labels([labels[0], labels[-1]] if len(labels) > 1 else labels,
-                           plot_w / max(len(labels[:2]), 1)))
+    for day in sorted({min(days), max(days)}):
+        parts.append(f'<text x="{x_of(day):.1f}" y="{HEIGHT - MARGIN + 16}" class="tick" '
+                     f'text-anchor="middle">{escape(day.isoformat())}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -67,11 +67,11 @@ def _like(column, words: str):
     return func.lower(column).like(f"%{escaped}%", escape="\\")
 
 
-def data_version(store: Store) -> tuple:
-    """Changes whenever an article is added (for caching derived views)."""
+def data_version(store: Store) -> int:
+    """Changes whenever an article is added (for caching derived views): the number of
+    articles (the store never deletes one)."""
     with session(store) as s:
-        return tuple(s.execute(select(func.count(), func.max(ArticleRow.ingested_at))
-                               .select_from(ArticleRow)).one())
+        return s.scalar(select(func.count()).select_from(ArticleRow))
 
 
 def article_ref(row) -> dict:
@@ -362,8 +362,11 @@ def list_quotes(store: Store, p: Params) -> tuple[int, list[dict]]:
             .outerjoin(speaker, and_(speaker.article_id == QuoteRow.article_id,
                                      speaker.entity_id == QuoteRow.speaker_id))
             .where(*conditions))
+    counted = select(func.count()).select_from(QuoteRow)
+    if conditions:
+        counted = select(func.count()).select_from(base.subquery())
     with session(store) as s:
-        total = s.scalar(select(func.count()).select_from(base.subquery()))
+        total = s.scalar(counted)
         rows = s.execute(base.order_by(desc(ArticleRow.published), ArticleRow.id,
                                        QuoteRow.start).limit(p.limit).offset(p.offset))
         return total, [quote_row(r, r.speaker_name) for r in rows]
@@ -383,8 +386,11 @@ def list_quantities(store: Store, p: Params) -> tuple[int, list[dict]]:
             .outerjoin(subject, and_(subject.article_id == QuantityRow.article_id,
                                      subject.entity_id == QuantityRow.subject_id))
             .where(*conditions))
+    counted = select(func.count()).select_from(QuantityRow)
+    if conditions:
+        counted = select(func.count()).select_from(base.subquery())
     with session(store) as s:
-        total = s.scalar(select(func.count()).select_from(base.subquery()))
+        total = s.scalar(counted)
         rows = s.execute(base.order_by(desc(ArticleRow.published), ArticleRow.id,
                                        QuantityRow.start).limit(p.limit).offset(p.offset))
         return total, [_quantity_row(r) for r in rows]

@@ -3,7 +3,9 @@ REST API return exactly these)."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import asdict
+from types import SimpleNamespace
 
 from fastapi import HTTPException, Request
 
@@ -21,10 +23,24 @@ def store_of(request: Request) -> Store:
     return request.app.state.store
 
 
+VERSION_TTL = 2.0  # seconds between checks that the store has not changed
+
+
+def current_version(request: Request) -> int:
+    """The store's data version, checked at most every ``VERSION_TTL`` seconds."""
+    state = request.app.state
+    checked = getattr(state, "version_checked", None)
+    now = time.monotonic()
+    if checked is None or now - checked[0] > VERSION_TTL:
+        checked = (now, queries.data_version(store_of(request)))
+        state.version_checked = checked
+    return checked[1]
+
+
 def cached(request: Request, key: tuple, build):
     """``build()``, remembered until an article is added to the store."""
-    store, cache = store_of(request), request.app.state.cache
-    version = queries.data_version(store)
+    cache = request.app.state.cache
+    version = current_version(request)
     hit = cache.get(key)
     if hit is not None and hit[0] == version:
         return hit[1]
@@ -33,6 +49,22 @@ def cached(request: Request, key: tuple, build):
         cache.clear()
     cache[key] = (version, value)
     return value
+
+
+def ready(request: Request, key: tuple):
+    """The cached value for ``key`` if it is current, else None (nothing is computed)."""
+    hit = request.app.state.cache.get(key)
+    if hit is not None and hit[0] == current_version(request):
+        return hit[1]
+    return None
+
+
+def warm(app) -> None:
+    """Compute the views every dashboard needs (all claims, all contradictions) ahead of the
+    first request: on a large store they take seconds."""
+    request = SimpleNamespace(app=app)
+    claims_of(request, Params())
+    contradictions_of(request, Params())
 
 
 def records(frame) -> list[dict]:
@@ -76,8 +108,9 @@ def entity(request: Request, global_id: int) -> dict:
     found = queries.entity_detail(store, global_id)
     if found is None:
         raise HTTPException(404, detail="no such entity")
-    figures = [c for c in claims_of(request, Params(actor=found["name"]))
-               if c["subject_id"] == global_id]
+    every = ready(request, _claims_key(Params()))
+    figures = [c for c in every if c["subject_id"] == global_id] if every is not None else [
+        c for c in claims_of(request, Params(actor=found["name"])) if c["subject_id"] == global_id]
     return {"entity": found, "events": queries.entity_events(store, global_id),
             "quotes": queries.entity_quotes(store, global_id),
             "series": queries.group_series(figures)}
@@ -87,12 +120,17 @@ def claims_of(request: Request, p: Params) -> list[dict]:
     """Every claim matching the filters (cached: series need all of them)."""
     def build() -> list[dict]:
         return records(store_of(request).claims(p.since, p.until, p.country, p.actor, p.q))
-    return cached(request, ("claims", p.since, p.until, p.country, p.actor, p.q), build)
+    return cached(request, _claims_key(p), build)
+
+
+def _claims_key(p: Params) -> tuple:
+    return ("claims", p.since, p.until, p.country, p.actor, p.q)
 
 
 def claim_series(request: Request, p: Params) -> dict:
     """A page of figure series (subject, counted thing, unit), contradicted ones first."""
-    series = queries.group_series(claims_of(request, p))
+    series = cached(request, ("series", *_claims_key(p)[1:]),
+                    lambda: queries.group_series(claims_of(request, p)))
     return page(len(series), series[p.offset:p.offset + p.limit], p)
 
 
@@ -157,7 +195,9 @@ def dashboard(request: Request, p: Params) -> dict:
                      for (m, t), n in sorted(timeline.items(), key=lambda i: (i[0][0] or "",
                                                                                i[0][1]))],
         "top_actors": queries.top_actors(store, p),
-        "contradictions": contradictions_of(request, p)[:NEWEST_CONTRADICTIONS],
+        "contradictions": contradictions_of(
+            request, Params(since=p.since, until=p.until, country=p.country, actor=p.actor)
+        )[:NEWEST_CONTRADICTIONS],
         "_activity": activity,
     }
 

@@ -7,6 +7,8 @@
 # root, so as root the cluster belongs to the `postgres` user that the package creates.
 set -euo pipefail
 PORT="${FACTWIRE_PG_PORT:-54329}"
+# a port something already listens on (an earlier run's server) is skipped, not fought over
+while (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
 
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive

@@ -161,17 +161,17 @@ class PlacesComponent:
         return PlaceRead(query, site or street)
 
     def seat(self, entity: Entity) -> PlaceRead | None:
-        """An organization named after its place is located there (feature "other"): the
-        first one to three words of a name that goes on with an organization word ("Dublin
-        City Council", "Paris Police Department"), or a town of 15,000+ or an area after
-        its last "of" ("University of Cincinnati"); the words must be a place's own name
-        and no organization word ("Red Cross", "Department of Justice" have no seat)."""
+        """An organization named after its place is located there (feature "other"): its
+        first one to three words ("Dublin City Council", "Paris Police Department"), or a
+        town of 15,000+ or an area after its last "of" ("University of Cincinnati").
+        Adjectives and organization words are no place ("Red Cross", "Supreme Court";
+        "Department of Justice" names no town of 15,000+)."""
         if entity.type != "ORG" or entity.nominal:
             return None
         return self.seat_of(entity.name, entity.country)
 
     def seat_of(self, name: str, country: str | None) -> PlaceRead | None:
-        """The place a name of an organization or a site begins or ends with (``seat``)."""
+        """The place a name of an organization or a site is, begins or ends with."""
         words = clean_name(name).split()
         nominals = load_gazetteer().nominals
         if "of" in words[1:-1]:
@@ -179,16 +179,15 @@ class PlacesComponent:
             if self._names_seat(part, nominals, SEAT_POPULATION):
                 return PlaceRead(PlaceQuery([" ".join(part)], country=country), True)
         for size in range(min(3, len(words) - 1), 0, -1):
-            part, rest = words[:size], words[size:]
-            if (any(word.lower().removesuffix("s") in nominals for word in rest)
-                    and self._names_seat(part, nominals, 0)):
-                return PlaceRead(PlaceQuery([" ".join(part)], country=country), True)
+            if self._names_seat(words[:size], nominals, 0):
+                return PlaceRead(PlaceQuery([" ".join(words[:size])], country=country), True)
         return None
 
     def _names_seat(self, part: list[str], nominals: dict, population: int) -> bool:
         if (part[0] == "The" or not all(word[:1].isupper() for word in part)
                 or any(word.lower() in nominals for word in part)
-                or len(part) == 1 and part[0].lower() in self.adjectives):
+                or len(part) == 1 and (part[0].lower() in self.adjectives
+                                       or len(part[0]) < 3 or part[0].isupper())):
             return False  # "Supreme Court" is not in Supreme, Louisiana
         return any(n.how in ("name", "alias") and n.place.feature in SEAT_FEATURES
                    and (n.place.feature != "city" or n.place.population >= population)

@@ -308,3 +308,12 @@ def test_organization_without_a_place_in_its_name_has_no_geo(places):
     [court] = resolve(places, "The Supreme Court ruled. The Department of Justice said.",
                       ("Department of Justice", "ORG", "USA"))
     assert court.geo is None
+
+
+def test_georgia_among_us_places_is_the_state_and_takes_its_country(places):
+    text = "Storms hit Atlanta and Savannah in Georgia and moved on to Alabama and Florida."
+    *_, georgia = resolve(places, text, ("Atlanta", "GPE", "USA"), ("Savannah", "GPE", "USA"),
+                          ("Alabama", "GPE", "USA"), ("Florida", "GPE", "USA"),
+                          ("Georgia", "GPE", "GEO"))
+    assert (georgia.geo.feature, georgia.geo.admin1, georgia.country) == (
+        "admin1", "Georgia", "USA")

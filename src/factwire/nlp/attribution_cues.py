@@ -8,7 +8,10 @@ participle hangs on); its content is the clause it governs (``ccomp``, a "that" 
 ``parataxis``), a "to" clause for speech acts ("promised to cut taxes"), its object for
 verbs whose object can be the claim ("denied the report"), what it is about ("complained
 about his mic"), or, when the cue is a parenthetical ("The war, he said, is over"), the
-clause around it. "I think", "you know" are hedges, not attributions.
+clause around it. An adjective of ``data/quotes_adjectives.txt`` with a "that" clause or a
+topic is a cue too ("has been critical of", "made it clear that"). "I think", "you know"
+are hedges, not attributions; a cue inside the clause of another cue ("said Kim wants to
+talk") is part of that report unless it is a plain "say".
 
 >>> import spacy  # doctest: +SKIP
 >>> [a.cue.text for a in find_reported(nlp("Russia maintains that it won."))]  # doctest: +SKIP
@@ -27,6 +30,7 @@ from factwire.nlp.attribution import (
     token_range,
     word_list,
 )
+from factwire.nlp.doc import doc_text
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CONTENT_DEPS = {"ccomp", "parataxis"}
@@ -64,7 +68,7 @@ def find_reported(doc: Doc) -> list[Attribution]:
             else:
                 continue
             if attribution is not None:
-                attribution.content = _in_paragraph(doc.text, token.idx, attribution.content)
+                attribution.content = _in_paragraph(doc_text(doc), token.idx, attribution.content)
                 found.append(attribution)
     return found
 

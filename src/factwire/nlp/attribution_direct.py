@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from factwire.nlp.attribution import Attribution
 from factwire.nlp.attribution_cues import rest_of_clause
 from factwire.nlp.attribution_marks import QuotedSpan
+from factwire.nlp.doc import doc_text
 
 _GAP_CHARS = set(" \t\n,:;—–-")
 
@@ -25,7 +26,7 @@ def attach_quotes(doc: Doc, attributions: list[Attribution],
     """Mark the attributions that report quoted words as direct; keep those with content."""
     attributions = [a for a in attributions if not _nested(a, quoted)]
     for quote in quoted:
-        owner = _owner(attributions, quote) or _beside(doc.text, attributions, quote)
+        owner = _owner(attributions, quote) or _beside(doc_text(doc), attributions, quote)
         if owner is not None:
             _absorb(owner, quote)
     for attribution in attributions:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from factwire.nlp.attribution import Attribution, sentence_of, token_range, word_list
 from factwire.nlp.attribution_marks import QuotedSpan
+from factwire.nlp.doc import doc_text
 
 _DASH = re.compile(r"[ \t\xa0]*(―|—|–|--)")
 _MAX_NAME = 4
@@ -28,7 +29,7 @@ def signed_quotes(doc: Doc, quoted: list[QuotedSpan]) -> list[Attribution]:
     """Quotes followed by a dash and a name."""
     found, starts = [], [token.idx for token in doc]
     for quote in quoted:
-        dash = _DASH.match(doc.text, quote.end)
+        dash = _DASH.match(doc_text(doc), quote.end)
         if dash is None:
             continue
         first = _token_at_or_after(doc, starts, dash.end())
@@ -46,7 +47,7 @@ def signed_quotes(doc: Doc, quoted: list[QuotedSpan]) -> list[Attribution]:
 def speaker_labels(doc: Doc) -> list[Attribution]:
     """"NAME: words" at the start of a line."""
     found, starts = [], [token.idx for token in doc]
-    for line in _LINE.finditer(doc.text):
+    for line in _LINE.finditer(doc_text(doc)):
         first = _token_at_or_after(doc, starts, line.start())
         if first is None:
             continue

@@ -31,6 +31,15 @@ def _register() -> None:
 _register()
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per Doc: spaCy rebuilds it from every token on each access,
+    which costs more than whole components when done inside a loop."""
+    text = doc.user_data.get("factwire_text")
+    if text is None:  # the text never changes once tokenized (retokenizing keeps it)
+        text = doc.user_data["factwire_text"] = doc.text
+    return text
+
+
 def doc_list(doc: Doc, name: str) -> list:
     """The list a component stored under ``doc._.<name>``, or an empty list."""
     value = getattr(doc._, name)
@@ -66,5 +75,5 @@ def char_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-__all__ = ["doc_list", "doc_map", "entity_id_of", "entity_by_id", "time_id_of", "char_span",
+__all__ = ["doc_text", "doc_list", "doc_map", "entity_id_of", "entity_by_id", "time_id_of", "char_span",
            "Span"]

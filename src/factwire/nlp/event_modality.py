@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from factwire.nlp.doc import doc_text
 from factwire.nlp.event_args import ArgumentFinder, prep_objects
 from factwire.nlp.event_lexicon import Lexicon, lemma_of, load_lexicon
 
@@ -130,7 +131,7 @@ def attribution_of(doc: Doc, trigger: Span, finder: ArgumentFinder,
     if attribution_for_span is not None:
         quote = attribution_for_span(doc, trigger.start_char, trigger.end_char)
         if quote is not None and quote.speaker is not None:
-            cue_at = doc.text.find(quote.cue, quote.start, quote.end) if quote.cue else -1
+            cue_at = doc_text(doc).find(quote.cue, quote.start, quote.end) if quote.cue else -1
             cue_end = cue_at + len(quote.cue or "")
             if cue_at < 0 or not any(cue_at <= at < cue_end for at in event_starts):
                 return quote.speaker

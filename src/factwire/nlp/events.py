@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from factwire.model import Event, SentenceRef, TextSpan
 from factwire.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
+from factwire.nlp.doc import doc_text
 from factwire.nlp.event_args import (
     LOCATIVE_PREPS,
     ArgumentFinder,
@@ -242,7 +243,7 @@ def to_event(doc: Doc, found: FoundEvent, number: int, ids: dict[int, str]) -> E
         id=f"v{number}", type=found.type, mode=found.mode, actor=found.actor,
         recipient=found.recipient, location=found.location, time=found.time,
         modality=found.modality, attributed_to=found.attributed_to,
-        quantities=found.quantities, trigger=TextSpan(start, end, doc.text[start:end]),
+        quantities=found.quantities, trigger=TextSpan(start, end, doc_text(doc)[start:end]),
         sentence=SentenceRef(sent.start_char, sent_end), confidence=confidence(found),
         negated=found.modality in ("negated", "denied"),
         parent=ids.get(found.parent.head.i) if found.parent is not None else None)

@@ -103,7 +103,9 @@ class PlacesComponent:
                      first[entity.id], _weight(entity), found[entity.id]))
                  for entity in places}
         for entity in places:  # a place NER drew too wide: "Titus County Jail"
-            seat = None if final[entity.id] or entity.nominal else self.seat_of(
+            last = clean_name(entity.name).split()[-1:] or [""]
+            street = self.words.get(last[0].lower().rstrip(".")) == "street"
+            seat = None if final[entity.id] or entity.nominal or street else self.seat_of(
                 entity.name, entity.country)
             if seat is not None and entity.type in PLACE_TYPES:
                 reads[entity.id] = seat
@@ -249,13 +251,16 @@ class PlacesComponent:
                 and named.how != "demonym"]
 
     def set_annotations(self, doc: Doc, found: dict[str, Geo]) -> Doc:
-        """Write ``geo`` on each resolved place, and its country where none was known."""
+        """Write ``geo`` on each resolved place, and make its country the place's: a name
+        the entities component read as one country's ("Georgia", GEO) is another's where
+        the article shows it is (Georgia, the US state). A site keeps the country it had."""
         for entity in doc_list(doc, "entities"):
             geo = found.get(entity.id)
             if geo is None:
                 continue
             entity.geo = geo
-            if entity.country is None and geo.country and entity.type in PLACE_TYPES:
+            if (geo.country and entity.type in PLACE_TYPES and not entity.nominal
+                    and (entity.country is None or geo.feature != "other")):
                 entity.country = geo.country
         return doc
 

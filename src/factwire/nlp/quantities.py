@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from factwire.model import Quantity
 from factwire.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
-from factwire.nlp.doc import doc_list, doc_map
+from factwire.nlp.doc import doc_list, doc_map, doc_text
 from factwire.nlp.numbers import NumberMatch, find_numbers
 from factwire.nlp.quantity_roles import assign_roles
 from factwire.nlp.units import (
@@ -90,7 +90,7 @@ class QuantitiesComponent:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[Quantity]:
-        text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        text = doc_text(doc)  # spaCy rebuilds doc_text(doc) on every access: read it once
         mentions = read_mentions(doc)
         for mention in mentions:
             read_modifier(text, mention)
@@ -117,7 +117,7 @@ def to_quantity(text: str, m: Mention) -> Quantity:
 
 def read_mentions(doc: Doc) -> list[Mention]:
     """Every number in the Doc with its unit or currency, minus dates, times and idioms."""
-    text = doc.text
+    text = doc_text(doc)
     blocked = _blocked_chars(doc)
     mentions: list[Mention] = []
     numbers = find_numbers(text)
@@ -205,7 +205,7 @@ def read_modifier(text: str, m: Mention) -> None:
 
 def join_ranges(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Merge "18 and 30" after "between", "18-30", "3 to 4 L", "from 5 to 10" into one."""
-    text, out = doc.text, []
+    text, out = doc_text(doc), []
     i = 0
     while i < len(mentions):
         first = mentions[i]
@@ -309,7 +309,7 @@ def derive_figures(doc: Doc, mentions: list[Mention], count: int) -> list[Quanti
         start, end = change.change_span or (change.start, change.end)
         time = change.relative_to if _is_time_id(doc, change.relative_to) else None
         out.append(Quantity(
-            id=f"q{count + len(out) + 1}", start=start, end=end, text=doc.text[start:end],
+            id=f"q{count + len(out) + 1}", start=start, end=end, text=doc_text(doc)[start:end],
             value=value, approximate=change.approximate or base.approximate,
             comparator=comparator, unit=base.unit, counted=base.counted, subject=base.subject,
             time=time, derived=True, from_=[base.id, change.id]))

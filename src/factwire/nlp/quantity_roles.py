@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from factwire.nlp.doc import doc_map, entity_by_id, entity_id_of, time_id_of
+from factwire.nlp.doc import doc_map, doc_text, entity_by_id, entity_id_of, time_id_of
 from factwire.nlp.numbers import word_kind
 from factwire.nlp.units import dimension_of, lexicon_rows, lexicon_words, token_at
 
@@ -268,7 +268,7 @@ def _looks_like_time_number(token: Token) -> bool:
 def link_from_to_pairs(doc: Doc, mentions: list[Mention]) -> None:
     """ "from 1 million troops three years ago to about 1.5 million today": the second is a
     change relative to the first and counts the same thing."""
-    text = doc.text
+    text = doc_text(doc)
     for a, b in zip(mentions, mentions[1:], strict=False):
         before_a = text[max(0, (a.mod_start or a.start) - 6):a.mod_start or a.start].lower()
         before_b = text[max(0, (b.mod_start or b.start) - 4):b.mod_start or b.start].lower()
@@ -292,7 +292,7 @@ _TO_FROM = re.compile(r"\s+(?:\w+\s+){0,3}from\s+$")
 def link_changes_from(doc: Doc, mentions: list[Mention]) -> None:
     """ "62 percent, up from 58 percent", "eased to 2.9% in July from 3.2% in June": the
     first figure is a change relative to the second."""
-    text = doc.text
+    text = doc_text(doc)
     for a, b in zip(mentions, mentions[1:], strict=False):
         between = text[a.end:b.mod_start or b.start]
         if len(between) > 40 or a.value is None or b.value is None or a.unit != b.unit:

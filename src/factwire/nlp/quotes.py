@@ -47,12 +47,12 @@ from factwire.nlp.attribution_speaker import (
     resolve_speaker,
     speaker_text,
 )
-from factwire.nlp.doc import doc_list
+from factwire.nlp.doc import doc_list, doc_text
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution relation in a parsed Doc, in text order (token-level records)."""
-    quoted = find_quoted(doc.text)
+    quoted = find_quoted(doc_text(doc))
     attributions = attach_quotes(doc, find_reported(doc), quoted)
     unclaimed = [q for q in quoted if not any(_quotes(a, q) for a in attributions)]
     attributions += signed_quotes(doc, unclaimed) + speaker_labels(doc)
@@ -124,7 +124,7 @@ def to_quote(doc: Doc, attribution: Attribution, number: int) -> Quote:
         speaker=resolve_speaker(doc, attribution.speaker_head),
         speaker_text=speaker_text(attribution),
         cue=_cue_text(attribution),
-        content=TextSpan(content_start, content_end, doc.text[content_start:content_end]),
+        content=TextSpan(content_start, content_end, doc_text(doc)[content_start:content_end]),
         medium=find_medium(doc, attribution),
         anonymous=is_anonymous(attribution),
     )
@@ -158,7 +158,7 @@ def attribution_for_span(doc: Doc, start: int, end: int,
 
 def _after_cue(doc: Doc, quote: Quote) -> int:
     """Where the words after a quote's cue begin (the cue is not part of what was said)."""
-    at = doc.text.find(quote.cue, quote.start, quote.end) if quote.cue else -1
+    at = doc_text(doc).find(quote.cue, quote.start, quote.end) if quote.cue else -1
     return at + len(quote.cue) if at >= 0 else quote.end
 
 

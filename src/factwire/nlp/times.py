@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from factwire.model import Time
 from factwire.nlp import doc as _doc  # noqa: F401
-from factwire.nlp.doc import doc_list, doc_map
+from factwire.nlp.doc import doc_list, doc_map, doc_text
 from factwire.nlp.timex_discourse import StoryTime, looks_back_a_year, year_back_to_quarter
 from factwire.nlp.timex_grammar import Candidate, find_candidates
 from factwire.nlp.timex_resolve import resolve
@@ -54,7 +54,7 @@ class TimesComponent:
         found: list[Time] = []
         token_starts: list[int] = []
         story = StoryTime()
-        for cand in find_candidates(doc.text):
+        for cand in find_candidates(doc_text(doc)):
             span = _token_span(doc, cand)
             if span is None or not _is_time(cand, span, names):
                 continue
@@ -72,7 +72,7 @@ class TimesComponent:
         if any(looks_back_a_year(time) for time in found):
             starts = _sentence_starts(doc)
             year_back_to_quarter(found, [bisect.bisect_right(starts, i) - 1 for i in token_starts])
-        mark_ranges(doc.text, found)
+        mark_ranges(doc_text(doc), found)
         return found
 
     def set_annotations(self, doc: Doc, found: list[Time]) -> Doc:
@@ -175,7 +175,7 @@ def _inside_name(cand: Candidate, span: Span, names) -> bool:
 def _bare_month_ok(span: Span) -> bool:
     """A month name alone: capitalised (in cased text), a noun, not "the March on ..."."""
     token = span[-1]
-    if token.text[0].islower() and not span.doc.text.islower():
+    if token.text[0].islower() and not doc_text(span.doc).islower():
         return False
     if token.pos_ in ("VERB", "AUX") or token.tag_ == "MD":
         return False
@@ -228,7 +228,7 @@ _YEAR_PAIR = re.compile(r"^(?:1[5-9]|20)\d\d\s*[-–~/]\s*(?:(?:1[5-9]|20)\d\d|\
 
 def _in_number_chain(span: Span) -> bool:
     """True for a year inside "138-2010-2015" or "2015-32": a code, not a range of years."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     lo, hi = max(0, span.start_char - 12), min(len(text), span.end_char + 12)
     for chain in _CHAIN.finditer(text, lo, hi):
         if chain.start() <= span.start_char and span.end_char <= chain.end():

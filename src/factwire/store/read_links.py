@@ -73,9 +73,7 @@ def merged_conditions(query: Query) -> list[ColumnElement[bool]]:
     arg_join = [link.merged_id == MergedEventRow.id, arg.article_id == link.article_id,
                 arg.event_id == link.event_id]
     if f.country:
-        conditions.append(exists().where(
-            *arg_join, entity.article_id == arg.article_id, entity.entity_id == arg.entity_id,
-            or_(entity.country == f.country, entity.geo_country == f.country)))
+        conditions.append(MergedEventRow.id.in_(_events_in_country(f.country)))
     if query.actor:
         conditions.append(exists().where(
             *arg_join, arg.role == "actor", elink.article_id == arg.article_id,
@@ -85,6 +83,17 @@ def merged_conditions(query: Query) -> list[ColumnElement[bool]]:
             link.merged_id == MergedEventRow.id, EventRow.article_id == link.article_id,
             EventRow.event_id == link.event_id, _like(EventRow.sentence_text, query.text)))
     return conditions
+
+
+def _events_in_country(country: str):
+    """Ids of the merged events with a party of ``country``, found from the entities of that
+    country (indexed on ``country`` and ``geo_country``) rather than event by event."""
+    link, arg, entity = aliased(EventLinkRow), aliased(EventArgRow), aliased(EntityRow)
+    return (select(link.merged_id)
+            .join(arg, and_(arg.article_id == link.article_id, arg.event_id == link.event_id))
+            .join(entity, and_(entity.article_id == arg.article_id,
+                               entity.entity_id == arg.entity_id))
+            .where(or_(entity.country == country, entity.geo_country == country)))
 
 
 def merged_events(session: Session, query: Query) -> list[dict]:

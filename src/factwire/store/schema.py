@@ -30,12 +30,13 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    text as sql_text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Bump on every schema change, with an Alembic migration in store/migrations/versions that
 # records the new number (the table holds one row: the version the database has).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 ID = String(64)  # a SHA-256 hex digest
 LOCAL_ID = String(32)  # "e1", "t3", "v12"...
@@ -65,6 +66,7 @@ class ArticleRow(Base):
     """An article as read, with its metadata and its extracted facts as JSON."""
 
     __tablename__ = "articles"
+    __table_args__ = (Index("ix_articles_published_id", sql_text("published DESC"), "id"),)
 
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     text: Mapped[str] = mapped_column(Text)
@@ -96,7 +98,8 @@ class EntityRow(Base):
     """An actor or place of one article (canonical entities across articles come later)."""
 
     __tablename__ = "entities"
-    __table_args__ = (Index("ix_entities_country", "country"), Index("ix_entities_name", "name"))
+    __table_args__ = (Index("ix_entities_country", "country"), Index("ix_entities_name", "name"),
+                      Index("ix_entities_geo_country", "geo_country"))
 
     article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
     entity_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
@@ -152,6 +155,7 @@ class QuantityRow(Base):
     """A numeric claim: value or range, what it counts, whose, when, on whose word."""
 
     __tablename__ = "quantities"
+    __table_args__ = (Index("ix_quantities_article_start", "article_id", "start"),)
 
     article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
     quantity_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
@@ -178,6 +182,7 @@ class QuoteRow(Base):
     """Reported speech: speaker, cue verb and the words reported."""
 
     __tablename__ = "quotes"
+    __table_args__ = (Index("ix_quotes_article_start", "article_id", "start"),)
 
     article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
     quote_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
@@ -226,6 +231,7 @@ class EventArgRow(Base):
         ForeignKeyConstraint(["article_id", "event_id"],
                              ["events.article_id", "events.event_id"], ondelete="CASCADE"),
         Index("ix_event_args_entity", "article_id", "entity_id"),
+        Index("ix_event_args_role_entity", "role", "article_id", "entity_id"),
     )
 
     article_id: Mapped[str] = mapped_column(ID, primary_key=True)
@@ -322,7 +328,9 @@ class MergedEventRow(Base):
     """One event across the articles that report it (factwire.link.events' rule)."""
 
     __tablename__ = "merged_events"
-    __table_args__ = (Index("ix_merged_events_type_date", "type", "date_low"),)
+    __table_args__ = (Index("ix_merged_events_type_date", "type", "date_low"),
+                      Index("ix_merged_events_order",
+                            sql_text("coalesce(date_low, first_reported)"), "id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     type: Mapped[str] = mapped_column(CODE)

@@ -350,6 +350,8 @@ def quote_row(row, speaker: str | None = None) -> dict:
 def list_quotes(store: Store, p: Params) -> tuple[int, list[dict]]:
     """Quotes, newest article first; ``actor`` matches the speaker, ``q`` the words."""
     speaker = aliased(EntityRow)
+    speaker_join = and_(speaker.article_id == QuoteRow.article_id,
+                        speaker.entity_id == QuoteRow.speaker_id)
     conditions = _article_conditions(p)
     if p.actor:
         conditions.append(or_(_like(speaker.name, p.actor), _like(QuoteRow.speaker_text,
@@ -359,15 +361,15 @@ def list_quotes(store: Store, p: Params) -> tuple[int, list[dict]]:
     base = (select(QuoteRow, ArticleRow.id, ArticleRow.title, ArticleRow.outlet,
                    ArticleRow.url, ArticleRow.published, speaker.name.label("speaker_name"))
             .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
-            .outerjoin(speaker, and_(speaker.article_id == QuoteRow.article_id,
-                                     speaker.entity_id == QuoteRow.speaker_id))
+            .outerjoin(speaker, speaker_join)
             .where(*conditions))
     counted = select(func.count()).select_from(QuoteRow)
     if conditions:
         counted = select(func.count()).select_from(base.subquery())
+    page = base.where(_in_first_articles(QuoteRow, (speaker, speaker_join), conditions, p))
     with session(store) as s:
         total = s.scalar(counted)
-        rows = s.execute(base.order_by(desc(ArticleRow.published), ArticleRow.id,
+        rows = s.execute(page.order_by(desc(ArticleRow.published), ArticleRow.id,
                                        QuoteRow.start).limit(p.limit).offset(p.offset))
         return total, [quote_row(r, r.speaker_name) for r in rows]
 
@@ -375,6 +377,8 @@ def list_quotes(store: Store, p: Params) -> tuple[int, list[dict]]:
 def list_quantities(store: Store, p: Params) -> tuple[int, list[dict]]:
     """Figures, newest article first; ``q`` matches what they count, ``actor`` the subject."""
     subject = aliased(EntityRow)
+    subject_join = and_(subject.article_id == QuantityRow.article_id,
+                        subject.entity_id == QuantityRow.subject_id)
     conditions = _article_conditions(p)
     if p.q:
         conditions.append(_like(QuantityRow.counted, p.q))
@@ -383,15 +387,15 @@ def list_quantities(store: Store, p: Params) -> tuple[int, list[dict]]:
     base = (select(QuantityRow, ArticleRow.id, ArticleRow.title, ArticleRow.outlet,
                    ArticleRow.url, ArticleRow.published, subject.name.label("subject_name"))
             .join(ArticleRow, ArticleRow.id == QuantityRow.article_id)
-            .outerjoin(subject, and_(subject.article_id == QuantityRow.article_id,
-                                     subject.entity_id == QuantityRow.subject_id))
+            .outerjoin(subject, subject_join)
             .where(*conditions))
     counted = select(func.count()).select_from(QuantityRow)
     if conditions:
         counted = select(func.count()).select_from(base.subquery())
+    page = base.where(_in_first_articles(QuantityRow, (subject, subject_join), conditions, p))
     with session(store) as s:
         total = s.scalar(counted)
-        rows = s.execute(base.order_by(desc(ArticleRow.published), ArticleRow.id,
+        rows = s.execute(page.order_by(desc(ArticleRow.published), ArticleRow.id,
                                        QuantityRow.start).limit(p.limit).offset(p.offset))
         return total, [_quantity_row(r) for r in rows]
 
@@ -402,6 +406,22 @@ def _quantity_row(row) -> dict:
             "value": q.value, "low": q.low, "high": q.high, "approximate": q.approximate,
             "comparator": q.comparator, "change": q.change, "unit": q.unit,
             "counted": q.counted, "subject": row.subject_name, "derived": q.derived}
+
+
+def _in_first_articles(fact, named: tuple, conditions: list, p: Params):
+    """The page's facts lie in these articles: each article with a matching fact (``fact``
+    outer-joined with the entity ``named`` = (alias, on), filtered by ``conditions``) gives at
+    least one row, newest article first, so rows ``offset .. offset + limit`` come from the
+    first ``offset + limit`` such articles, read in ``ix_articles_published_id`` order instead
+    of sorting every fact."""
+    entity, on = named
+    matching = (select(fact.article_id).select_from(fact).outerjoin(entity, on)
+                .where(fact.article_id == ArticleRow.id, *conditions)
+                .correlate(ArticleRow).exists())
+    firsts = (select(ArticleRow.id).where(matching)
+              .order_by(desc(ArticleRow.published), ArticleRow.id)
+              .limit(p.offset + p.limit))
+    return fact.article_id.in_(firsts)
 
 
 def _article_conditions(p: Params) -> list:

@@ -12,6 +12,7 @@ the first request's time, p50, p95 and max in milliseconds. Target: p95 < 300 ms
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import socket
 import statistics
@@ -138,7 +139,8 @@ def main() -> None:
         parser.error("give --db of an existing store, or --build PATH --limit N")
     server, app, base = serve(db)
     store = app.state.store
-    print(f"store: {db}: {store.count_articles():,} articles")
+    print(f"store: {db}: {store.count_articles():,} articles; load average "
+          + " ".join(f"{x:.1f}" for x in os.getloadavg()))
     print(f"warm-up (claims, contradictions): {wait_warm(app):.1f} s")
     with httpx.Client(base_url=base, timeout=120) as client:
         rows = []

@@ -306,3 +306,13 @@ def test_all_capitals_dateline_is_a_place(nlp):
     doc = annotate(nlp, "COLUMBUS, Ohio (AP) -- Lawmakers met on Monday.")
     assert entity_at_text(doc, "COLUMBUS").type == "GPE"
 
+
+
+def test_all_capitals_dateline_after_a_headline_is_a_place(nlp):
+    doc = annotate(nlp, "Vandals desecrate graves . BEIRUT: Unknown assailants removed doors.")
+    assert entity_at_text(doc, "BEIRUT").type == "GPE"
+
+
+def test_ap_state_abbreviation_after_in_is_a_place(nlp):
+    doc = annotate(nlp, "The museum is set to open in S.C. today.")
+    assert entity(doc, "S.C.").type == "GPE"

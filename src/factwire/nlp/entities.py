@@ -70,6 +70,7 @@ from factwire.nlp.actors import (
     place_fallback,
     title_ends,
 )
+from factwire.nlp.doc import doc_text
 from factwire.nlp.gazetteer import Gazetteer, city_country, load_gazetteer, lookup_country
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -92,9 +93,13 @@ _PLACE_NOUNS = frozenset({"resident", "woman", "man", "native", "family", "area"
 _ADDRESS_BEFORE = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|"
                              r"Lane|Hwy|Highway|Pike|Court|Ct)\.?,[ \t]+$")
 _DATELINE_AFTER = re.compile(r"^[ \t]*(?:,|\(|--|—|–)")
-_AP_STATE = re.compile(r"[A-Za-z], ([A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]{0,4}\.)?)")
-_CAPITALS_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
-                                r"(?=,[ \t]|[ \t]+(?:--|—|–|\())")
+# after a town and a comma ("Athens, Ga.") or a preposition ("in S.C. today")
+_AP_STATE = re.compile(r"(?:[A-Za-z], |\b(?:in|to|from|across) )"
+                       r"([A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]{0,4}\.)?)")
+# at the start of a line or after a headline's full stop: "BEIRUT: ...", "COLUMBUS, Ohio"
+_CAPITALS_DATELINE = re.compile(r"(?:(?m:^)[ \t]*|(?<=[.!?] ))"
+                                r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
+                                r"(?=[,:][ \t]|[ \t]+(?:--|—|–|\())")
 
 __all__ = ["EntitiesComponent", "country_of_entity", "entities_in", "lookup_country"]
 
@@ -330,17 +335,17 @@ def _place_cue(doc: Doc, m: Mention) -> bool:
     before = doc[m.start - 1] if m.start > 0 else None
     if before is not None and before.lower_ in _LOCATIVE and before.dep_ == "prep":
         return True
-    after = doc.text[doc[m.end - 1].idx + len(doc[m.end - 1]):][:40]
+    after = doc_text(doc)[doc[m.end - 1].idx + len(doc[m.end - 1]):][:40]
     apposition = _APPOSITION_AFTER.match(after)
     if apposition and _names_an_area(apposition.group(1)):
         return True
     following = doc[m.end] if m.end < len(doc) else None
     if following is not None and following.is_lower and following.lemma_ in _PLACE_NOUNS:
         return True  # "Alexandria woman", "the Columbia area", "Madison residents"
-    if _ADDRESS_BEFORE.search(doc.text[max(0, doc[m.start].idx - 30):doc[m.start].idx]):
+    if _ADDRESS_BEFORE.search(doc_text(doc)[max(0, doc[m.start].idx - 30):doc[m.start].idx]):
         return True  # "of 1935 Orchard St., Alexandria"
-    line_start = doc.text.rfind("\n", 0, doc[m.start].idx) + 1
-    return (not doc.text[line_start:doc[m.start].idx].strip()
+    line_start = doc_text(doc).rfind("\n", 0, doc[m.start].idx) + 1
+    return (not doc_text(doc)[line_start:doc[m.start].idx].strip()
             and _DATELINE_AFTER.match(after) is not None)
 
 
@@ -378,10 +383,10 @@ def _missed_places(doc: Doc, named: list[Mention]) -> list[Mention]:
     all-capitals dateline ("COLUMBUS, Ohio --")."""
     covered = {i for m in named for i in range(m.start, m.end)}
     added = []
-    for found in _AP_STATE.finditer(doc.text):
+    for found in _AP_STATE.finditer(doc_text(doc)):
         if normalize_name(found.group(1)) in _ap_states():
             added.append(_char_mention(doc, found.start(1), found.end(1), found.group(1)))
-    for found in _CAPITALS_DATELINE.finditer(doc.text):
+    for found in _CAPITALS_DATELINE.finditer(doc_text(doc)):
         name = found.group(1).title()
         if _is_place_name(name):
             added.append(_char_mention(doc, found.start(1), found.end(1), name))

@@ -36,7 +36,7 @@ from factwire.geo.resolve import ArticlePlaces, PlaceQuery, candidates, resolve
 from factwire.geo.sources import read_data_tsv
 from factwire.model import Entity, Geo
 from factwire.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
-from factwire.nlp.doc import doc_list
+from factwire.nlp.doc import doc_list, doc_text
 from factwire.nlp.gazetteer import load_gazetteer
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -217,7 +217,7 @@ class PlacesComponent:
     def _level_around(self, doc: Doc, entity: Entity) -> str | None:
         """A level named by the word after a mention ("Kursk region") or before it
         ("the province of Idlib")."""
-        text = doc.text
+        text = doc_text(doc)
         for mention in entity.mentions:
             after = _NEXT_WORD.match(text[mention.end:mention.end + 40])
             if after and self.words.get(after.group(1).lower()) in ("admin1", "admin2"):
@@ -231,7 +231,7 @@ class PlacesComponent:
         """The capitalized names after the first mention followed by any: ("Texas",) in
         "Paris, Texas"; ("Alexandria", "La.") in "Orchard St., Alexandria, La."."""
         for mention in entity.mentions:
-            after = _APPOSITION.match(doc.text[mention.end:mention.end + 80])
+            after = _APPOSITION.match(doc_text(doc)[mention.end:mention.end + 80])
             if after:
                 return [name for name in after.groups() if name]
         return []

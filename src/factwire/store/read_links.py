@@ -68,8 +68,7 @@ def merged_conditions(query: Query) -> list[ColumnElement[bool]]:
                                         MergedEventRow.first_reported) <= f.until)
     if f.types:
         conditions.append(MergedEventRow.type.in_(f.types))
-    link, arg, entity, elink = (aliased(EventLinkRow), aliased(EventArgRow),
-                                aliased(EntityRow), aliased(EntityLinkRow))
+    link, arg, elink = aliased(EventLinkRow), aliased(EventArgRow), aliased(EntityLinkRow)
     arg_join = [link.merged_id == MergedEventRow.id, arg.article_id == link.article_id,
                 arg.event_id == link.event_id]
     if f.country:

@@ -30,8 +30,8 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
-    text as sql_text,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Bump on every schema change, with an Alembic migration in store/migrations/versions that

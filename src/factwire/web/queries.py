@@ -352,12 +352,15 @@ def list_quotes(store: Store, p: Params) -> tuple[int, list[dict]]:
     speaker = aliased(EntityRow)
     speaker_join = and_(speaker.article_id == QuoteRow.article_id,
                         speaker.entity_id == QuoteRow.speaker_id)
-    conditions = _article_conditions(p)
+    on_article, conditions = _article_conditions(p), []
     if p.actor:
         conditions.append(or_(_like(speaker.name, p.actor), _like(QuoteRow.speaker_text,
                                                                   p.actor)))
     if p.q:
         conditions.append(_like(QuoteRow.content_text, p.q))
+    in_page = _in_first_articles(QuoteRow, (speaker, speaker_join), on_article, conditions,
+                                 p)
+    conditions += on_article
     base = (select(QuoteRow, ArticleRow.id, ArticleRow.title, ArticleRow.outlet,
                    ArticleRow.url, ArticleRow.published, speaker.name.label("speaker_name"))
             .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
@@ -366,7 +369,7 @@ def list_quotes(store: Store, p: Params) -> tuple[int, list[dict]]:
     counted = select(func.count()).select_from(QuoteRow)
     if conditions:
         counted = select(func.count()).select_from(base.subquery())
-    page = base.where(_in_first_articles(QuoteRow, (speaker, speaker_join), conditions, p))
+    page = base.where(in_page)
     with session(store) as s:
         total = s.scalar(counted)
         rows = s.execute(page.order_by(desc(ArticleRow.published), ArticleRow.id,
@@ -379,11 +382,14 @@ def list_quantities(store: Store, p: Params) -> tuple[int, list[dict]]:
     subject = aliased(EntityRow)
     subject_join = and_(subject.article_id == QuantityRow.article_id,
                         subject.entity_id == QuantityRow.subject_id)
-    conditions = _article_conditions(p)
+    on_article, conditions = _article_conditions(p), []
     if p.q:
         conditions.append(_like(QuantityRow.counted, p.q))
     if p.actor:
         conditions.append(_like(subject.name, p.actor))
+    in_page = _in_first_articles(QuantityRow, (subject, subject_join), on_article,
+                                 conditions, p)
+    conditions += on_article
     base = (select(QuantityRow, ArticleRow.id, ArticleRow.title, ArticleRow.outlet,
                    ArticleRow.url, ArticleRow.published, subject.name.label("subject_name"))
             .join(ArticleRow, ArticleRow.id == QuantityRow.article_id)
@@ -392,7 +398,7 @@ def list_quantities(store: Store, p: Params) -> tuple[int, list[dict]]:
     counted = select(func.count()).select_from(QuantityRow)
     if conditions:
         counted = select(func.count()).select_from(base.subquery())
-    page = base.where(_in_first_articles(QuantityRow, (subject, subject_join), conditions, p))
+    page = base.where(in_page)
     with session(store) as s:
         total = s.scalar(counted)
         rows = s.execute(page.order_by(desc(ArticleRow.published), ArticleRow.id,
@@ -408,17 +414,17 @@ def _quantity_row(row) -> dict:
             "counted": q.counted, "subject": row.subject_name, "derived": q.derived}
 
 
-def _in_first_articles(fact, named: tuple, conditions: list, p: Params):
-    """The page's facts lie in these articles: each article with a matching fact (``fact``
-    outer-joined with the entity ``named`` = (alias, on), filtered by ``conditions``) gives at
-    least one row, newest article first, so rows ``offset .. offset + limit`` come from the
-    first ``offset + limit`` such articles, read in ``ix_articles_published_id`` order instead
-    of sorting every fact."""
+def _in_first_articles(fact, named: tuple, on_article: list, conditions: list, p: Params):
+    """The page's facts lie in these articles: each article meeting ``on_article`` with a fact
+    meeting ``conditions`` (``fact`` outer-joined with the entity ``named`` = (alias, on))
+    gives at least one row, newest article first, so rows ``offset .. offset + limit`` come
+    from the first ``offset + limit`` such articles, read in ``ix_articles_published_id``
+    order instead of sorting every fact."""
     entity, on = named
     matching = (select(fact.article_id).select_from(fact).outerjoin(entity, on)
                 .where(fact.article_id == ArticleRow.id, *conditions)
                 .correlate(ArticleRow).exists())
-    firsts = (select(ArticleRow.id).where(matching)
+    firsts = (select(ArticleRow.id).where(*on_article, matching)
               .order_by(desc(ArticleRow.published), ArticleRow.id)
               .limit(p.offset + p.limit))
     return fact.article_id.in_(firsts)

@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -16,15 +15,11 @@ from spacy.tokens import Doc
 
 from factwire.clean import blank_out, find_filler
 from factwire.errors import EmptyInput, FactwireError, InputTooLarge, NotEnglish
+from factwire.ingest.article import article_id
 from factwire.language import detect_language
 from factwire.model import Article, ArticleFacts, Removed
 from factwire.nlp import load
 from factwire.options import ExtractOptions
-
-
-def article_id(text: str) -> str:
-    """The article's id: the SHA-256 of its text (so re-ingesting is a no-op)."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def make_article(text: str, published: str | dt.date | None = None, **meta) -> Article:

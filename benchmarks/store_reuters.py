@@ -1,12 +1,20 @@
 """Store throughput and query latency on Reuters-21578 (../shared/bench/reuters21578).
 
     python benchmarks/store_reuters.py [--limit 1000] [--db /tmp/reuters.db] [--repeat 20]
+                                       [--facts /tmp/reuters-facts.jsonl]
 
 Extracts the stories (one core), stores and links them one by one into a new SQLite file,
 then times the five most common queries, each ``--repeat`` times with varied arguments:
 merged events of a country in a week, events of a PLOVER type, full-text search, the claim
-series of a subject, entities by name. Prints articles/s for extraction, for store + link,
-and end to end, and the median and p95 latency of each query.
+series of a subject, the contradictions about a country's subjects. Then, as reference
+lines, entities by name, the unfiltered reads of every claim and every contradiction, and
+the pages of 50 series / contradictions the web shows (factwire.store.read_claims). Prints
+articles/s for extraction, for store + link, and end to end, and the median and p95 latency
+of each query.
+
+``--facts FILE``: extracted facts as JSON Lines; written after extracting when the file is
+absent, read instead of extracting when it exists (to compare two store versions on the
+same facts without extracting twice; extraction is then not timed).
 """
 
 from __future__ import annotations
@@ -44,6 +52,21 @@ def extract(limit: int | None) -> tuple[list, float]:
     return facts, time.perf_counter() - start
 
 
+def load_or_extract(limit: int | None, path: str | None) -> tuple[list, float | None]:
+    """Facts from ``path`` when it exists (extraction not timed), else extracted (and saved
+    to ``path`` when given)."""
+    from factwire.model import ArticleFacts
+
+    if path and Path(path).exists():
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        facts = [ArticleFacts.from_json(line) for line in lines]
+        return (facts[:limit] if limit else facts), None
+    facts, seconds = extract(limit)
+    if path:
+        Path(path).write_text("".join(f.to_json() + "\n" for f in facts), encoding="utf-8")
+    return facts, seconds
+
+
 def store_all(facts: list, db: str) -> tuple[float, int]:
     from factwire.store import Store
 
@@ -61,14 +84,37 @@ def week_of(facts: list, i: int) -> tuple[str, str]:
 
 
 def queries(facts: list) -> dict[str, Callable]:
+    """The five most common queries, then the reference reads."""
     return {
         "events(country, week)": lambda s, i: s.events(*week_of(facts, i),
                                                        country=COUNTRIES[i % 10]),
         "events(type)": lambda s, i: s.events(type=TYPES[i % 10]),
         "search(words)": lambda s, i: s.search(WORDS[i % 10]),
         "claims(actor)": lambda s, i: s.claims(actor=SUBJECTS[i % 10]),
+        "contradictions(country)": lambda s, i: s.contradictions(country=COUNTRIES[i % 10]),
         "entities(q)": lambda s, i: s.entities(q=SUBJECTS[i % 10]),
+        "claims() all": lambda s, i: s.claims(),
+        "contradictions() all": lambda s, i: s.contradictions(),
+        **paged(),
     }
+
+
+def paged() -> dict[str, Callable]:
+    """The web's claims and contradictions pages (50 rows), where the store has them."""
+    try:
+        from factwire.store import Params
+        from factwire.store.read_claims import claim_series_page, contradictions_page
+    except ImportError:  # a factwire from before stored claims
+        return {}
+
+    def page(read, **params):
+        def run(store, i):
+            with store.reading() as session:
+                return read(session, Params(offset=50 * (i % 3), **params))[1]
+        return run
+
+    return {"claim series page": page(claim_series_page),
+            "contradictions page": page(contradictions_page)}
 
 
 def time_queries(db: str, facts: list, repeat: int) -> dict[str, tuple[float, float, int]]:
@@ -88,22 +134,35 @@ def time_queries(db: str, facts: list, repeat: int) -> dict[str, tuple[float, fl
     return out
 
 
+def time_open(db: str) -> float:
+    """Seconds to open the store (schema check; a migration when the file is older)."""
+    from factwire.store import Store
+
+    start = time.perf_counter()
+    Store(db, create=False).close()
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=None, help="stories (default: all)")
     parser.add_argument("--db", help="SQLite file to create (default: a temporary one)")
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--facts", help="JSON Lines of extracted facts: read, or written")
     args = parser.parse_args()
     db = args.db or str(Path(tempfile.mkdtemp()) / "reuters.db")
     if Path(db).exists():
         raise SystemExit(f"{db} exists: give a new path")
-    facts, extract_s = extract(args.limit)
+    facts, extract_s = load_or_extract(args.limit, args.facts)
     store_s, added = store_all(facts, db)
     n = len(facts)
     print(f"stories {n}  stored {added}  db {db}")
-    print(f"extract        {n / extract_s:8.1f} articles/s  ({extract_s:.1f} s)")
+    if extract_s is not None:
+        print(f"extract        {n / extract_s:8.1f} articles/s  ({extract_s:.1f} s)")
     print(f"store + link   {n / store_s:8.1f} articles/s  ({store_s:.1f} s)")
-    print(f"ingest total   {n / (extract_s + store_s):8.1f} articles/s")
+    if extract_s is not None:
+        print(f"ingest total   {n / (extract_s + store_s):8.1f} articles/s")
+    print(f"open store     {time_open(db) * 1000:8.1f} ms")
     for name, (median, p95, rows) in time_queries(db, facts, args.repeat).items():
         print(f"{name:24s} median {median:8.2f} ms   p95 {p95:8.2f} ms   ~{rows} rows")
 

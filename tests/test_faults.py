@@ -212,9 +212,12 @@ def _ingest_in_child(corpus: str, db: str, results) -> None:
 
 
 @pytest.fixture
-def forking(nlp):
-    """Processes forked from this one (the pipeline is already loaded: they start at once)."""
-    return multiprocessing.get_context("fork")
+def forking():
+    """Processes started from a fork server, not forked from this one: by now this process
+    runs other threads (the TestClient's event loop, tqdm's monitor, Dask's), and a child
+    forked while one of them holds a lock inside SQLite waits for it forever (seen here:
+    the child stuck in sqlite3Malloc's mutex)."""
+    return multiprocessing.get_context("forkserver")
 
 
 @pytest.mark.parametrize("fresh", [True, False], ids=["new-file", "existing-file"])

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import inspect, select
 
 from factwire.link.claims import Claim, contradictions, normalize_counted, series
 from factwire.link.dates import DateInterval, event_interval, interval
@@ -26,6 +27,7 @@ from factwire.model import (
     Time,
 )
 from factwire.pipeline import article_id
+from factwire.store.schema import ClaimSeriesRow, ContradictionRow
 from tests.store_backends import BACKENDS, stores
 
 CORPUS = Path(__file__).parent / "data" / "corpus_link" / "articles.jsonl"
@@ -224,6 +226,21 @@ def test_money_and_adjacent_periods_are_not_contradictions():
                            claim("b", 1.1e6, "2025-01", "Y")]) == []
 
 
+def test_a_figure_for_a_year_is_compared_with_every_day_of_it():
+    year = claim("a", 1.5e6, "2025", "X")
+    days = [claim(f"d{i}", 1.5e6, f"2025-{m:02d}-01", "Y") for i, m in enumerate(range(1, 12))]
+    late = claim("z", 1.1e6, "2025-12-30", "Z")
+    (pair,) = contradictions([year, *days, late])
+    assert (pair.first.article_id, pair.second.article_id) == ("a", "z")
+
+
+def test_days_eight_days_apart_are_other_times():
+    assert contradictions([claim("a", 1.5e6, "2025-04-01", "X"),
+                           claim("b", 1.1e6, "2025-04-09", "Y")]) == []
+    assert len(contradictions([claim("a", 1.5e6, "2025-04-01", "X"),
+                               claim("b", 1.1e6, "2025-04-08", "Y")])) == 1
+
+
 def test_at_least_a_figure_allows_every_larger_one():
     low = claim("a", 12, "2025-04-01", "police", comparator=">=")
     assert contradictions([low, claim("b", 40, "2025-04-01", "medics")]) == []
@@ -384,3 +401,149 @@ def test_corpus_troop_figures_contradict_and_the_derived_one_joins(corpus_store)
     (pair,) = corpus_store.contradictions().to_dict("records")
     assert (pair["first_source"], pair["second_source"]) == (
         "Kremlin", "Institute for the Study of War")
+
+
+# --- claim series and contradictions, stored as articles are linked ------------------------
+
+def _claim_tables(store) -> dict[str, list[tuple]]:
+    with store.engine.connect() as connection:
+        return {
+            "series": connection.execute(select(
+                ClaimSeriesRow.counted, ClaimSeriesRow.unit, ClaimSeriesRow.claims,
+                ClaimSeriesRow.contradictions).order_by(ClaimSeriesRow.id)).all(),
+            "contradictions": connection.execute(select(
+                ContradictionRow.difference, ContradictionRow.tolerance,
+                ContradictionRow.reason, ContradictionRow.latest_date)).all()}
+
+
+def test_linking_an_article_stores_its_series_and_the_contradiction_it_makes(any_store):
+    any_store.add(troops("Russia has 1.5 million troops.", "Interfax", "2025-04-02", 1.5e6,
+                         "Kremlin"))
+    assert _claim_tables(any_store) == {"series": [("troop", None, 1, 0)],
+                                        "contradictions": []}
+    any_store.add(troops("Russia has 1.1 million.", "Meduza", "2025-04-03", 1.1e6, "ISW"))
+    assert _claim_tables(any_store) == {
+        "series": [("troop", None, 2, 1)],
+        "contradictions": [(0.2667, 0.1, "Kremlin: R; ISW: R; for the same time, 26.7% apart "
+                                          "(tolerance 10%)", "2025-04-03")]}
+
+
+def test_an_article_about_another_subject_leaves_other_series_alone(any_store):
+    any_store.add(troops("Russia has 1.5 million troops.", "Interfax", "2025-04-02", 1.5e6,
+                         "Kremlin"))
+    ukraine = article("Ukraine has 900,000 troops.", "Kyiv Post", "2025-04-02",
+                      [_entity("e1", "Ukraine", "GPE", "UKR"), _entity("e2", "ISW", "ORG")],
+                      quantities=[Quantity("q1", 0, 1, "U", 9e5, counted="troops",
+                                           subject="e1", source="e2")])
+    any_store.add(ukraine)
+    assert _claim_tables(any_store)["series"] == [("troop", None, 1, 0), ("troop", None, 1, 0)]
+    assert any_store.claims(country="UKR")["value"].tolist() == [9e5]
+    assert any_store.contradictions().empty
+
+
+def test_a_change_or_a_figure_with_no_linked_subject_is_in_no_series(any_store):
+    text = "Russia sent 5,000 more troops; 300 soldiers deserted."
+    any_store.add(article(text, "AP", "2025-04-02",
+                          [_entity("e1", "Russia", "GPE", "RUS", geo=RUSSIA_GEO),
+                           _entity("e2", "Russian soldiers", "ORG", "RUS", nominal=True)],
+                          quantities=[Quantity("q1", 0, 1, "R", 5000, change="up",
+                                               counted="troops", subject="e1"),
+                                      Quantity("q2", 0, 1, "R", 300, counted="soldiers",
+                                               subject="e2")]))
+    assert _claim_tables(any_store)["series"] == []
+    assert any_store.claims().empty
+
+
+def test_contradictions_at_another_tolerance(any_store):
+    any_store.add(troops("Russia has 160,000 troops.", "TASS", "2025-04-01", 160000, "TASS"))
+    any_store.add(troops("Russia has 150,000 troops.", "AP", "2025-04-01", 150000, "AP"))
+    assert any_store.contradictions().empty  # 6 % apart: within the 10 % tolerance
+    (pair,) = any_store.contradictions(tolerance=0.05).to_dict("records")
+    assert ({pair["first_value"], pair["second_value"]}, pair["difference"]) == (
+        {160000, 150000}, 0.0625)
+    assert any_store.contradictions(tolerance=0.07).empty
+
+
+def test_a_contradiction_shows_only_when_both_figures_match_the_period(any_store):
+    any_store.add(troops("Russia has 1.5 million troops.", "Interfax", "2025-04-02", 1.5e6,
+                         "Kremlin"))
+    any_store.add(troops("Russia has 1.1 million.", "Meduza", "2025-04-03", 1.1e6, "ISW"))
+    assert len(any_store.contradictions(since="2025-04-02")) == 1
+    assert any_store.contradictions(since="2025-04-03").empty
+    claims = any_store.claims(since="2025-04-03")
+    assert claims[["value", "contradicted"]].values.tolist() == [[1.1e6, False]]
+
+
+def test_claim_series_and_contradictions_a_page_at_a_time(any_store):
+    from factwire.store.filters import Params
+    from factwire.store.read_claims import claim_series_page, contradictions_page
+
+    any_store.add(troops("Russia has 1.5 million troops.", "Interfax", "2025-04-02", 1.5e6,
+                         "Kremlin"))
+    any_store.add(troops("Russia has 1.1 million.", "Meduza", "2025-04-03", 1.1e6, "ISW"))
+    any_store.add(article("Russia has 4,000 tanks.", "AP", "2025-04-03",
+                          [_entity("e1", "Russia", "GPE", "RUS", geo=RUSSIA_GEO)],
+                          quantities=[Quantity("q1", 0, 1, "R", 4000, counted="tanks",
+                                               subject="e1")]))
+    with any_store.reading() as session:
+        total, page = claim_series_page(session, Params(limit=1))
+        assert total == 2
+        assert [(s["counted"], s["contradicted"], [c["value"] for c in s["claims"]])
+                for s in page] == [("troop", True, [1.5e6, 1.1e6])]
+        assert [s["counted"] for s in claim_series_page(session, Params(offset=1))[1]] == [
+            "tank"]
+        assert claim_series_page(session, Params(q="tank"))[0] == 1
+        since = claim_series_page(session, Params(since=D(2025, 4, 2)))[1]
+        assert [(s["counted"], s["contradicted"]) for s in since] == [
+            ("troop", True), ("tank", False)]
+        total, pairs = contradictions_page(session, Params(actor="russia"))
+        assert (total, pairs[0]["first_source"], pairs[0]["second_source"]) == (
+            1, "Kremlin", "ISW")
+        assert contradictions_page(session, Params(country="UKR")) == (0, [])
+
+
+def _pairs(frame) -> list[tuple]:
+    return sorted((r["first_article"], r["first_value"], r["second_article"],
+                   r["second_value"], r["difference"]) for r in frame.to_dict("records"))
+
+
+def test_a_schema_3_store_gets_its_series_when_opened(any_store):
+    from alembic import command
+
+    from factwire.store import Store
+    from factwire.store.engine import alembic_config
+
+    any_store.add(troops("Russia has 1.5 million troops.", "Interfax", "2025-04-02", 1.5e6,
+                         "Kremlin"))
+    any_store.add(troops("Russia has 1.1 million.", "Meduza", "2025-04-03", 1.1e6, "ISW"))
+    claims, pairs = any_store.claims(), _pairs(any_store.contradictions())
+    with any_store.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0003")
+    assert not inspect(any_store.engine).has_table("claims")
+    any_store.close()
+    with Store(any_store.url) as reopened:  # migration 0004 fills the new tables
+        assert reopened.claims().equals(claims)
+        assert _pairs(reopened.contradictions()) == pairs
+        assert _claim_tables(reopened)["series"] == [("troop", None, 2, 1)]
+
+
+def test_relink_rebuilds_the_same_claims(any_store):
+    any_store.add(troops("Russia has 1.5 million troops.", "Interfax", "2025-04-02", 1.5e6,
+                         "Kremlin"))
+    any_store.add(troops("Russia has 1.1 million.", "Meduza", "2025-04-03", 1.1e6, "ISW"))
+    claims, pairs = any_store.claims().drop(columns="subject_id"), any_store.contradictions()
+    any_store.relink()
+    assert any_store.claims().drop(columns="subject_id").equals(claims)
+    assert any_store.contradictions().equals(pairs)
+
+
+def test_corpus_stored_contradictions_are_those_the_rule_finds(corpus_store):
+    from factwire.store.filters import Query
+    from factwire.store.read_claims import recomputed_contradictions
+
+    with corpus_store.reading() as session:
+        expected = recomputed_contradictions(session, Query())
+    stored = corpus_store.contradictions().to_dict("records")
+    key = ("first_article", "second_article", "difference", "reason")
+    assert [tuple(r[k] for k in key) for r in stored] == [
+        tuple(r[k] for k in key) for r in expected]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 from sqlalchemy import inspect
@@ -286,3 +287,38 @@ def test_errors_name_a_database_without_its_password():
     with pytest.raises(StoreError) as raised:
         Store("nosuchdialect://user:hunter2@db.example/factwire")
     assert "hunter2" not in str(raised.value)
+
+
+def test_pages_of_articles_and_figures_are_read_without_the_web(filled):
+    from factwire.store import Params
+    from factwire.store.browse import list_articles, list_quantities, list_quotes
+
+    with filled.reading() as session:
+        total, newest = list_articles(session, Params(limit=1))
+        assert (total, [a["title"] for a in newest]) == (2, ["Russia drafts 160,000"])
+        assert list_articles(session, Params(country="UKR"))[0] == 1
+        total, figures = list_quantities(session, Params(q="MEN"))
+        assert (total, [f["text"] for f in figures]) == (1, ["160,000 men"])
+        assert list_quotes(session, Params(actor="putin"))[0] == 1
+
+
+def test_words_with_like_wildcards_match_literally(filled):
+    from factwire.store import Params
+    from factwire.store.browse import list_quantities
+
+    with filled.reading() as session:
+        assert list_quantities(session, Params(q="%"))[0] == 0
+        assert list_quantities(session, Params(q="_en"))[0] == 0
+
+
+def test_claim_reads_compile_for_postgresql():
+    from sqlalchemy.dialects import postgresql
+
+    from factwire.store import Params
+    from factwire.store.read_claims import _contradiction_stmt, _members, _ranked_series
+
+    p = Params(actor="Russia", country="RUS", q="troops", since=dt.date(2025, 1, 1))
+    compiled = [str(stmt.compile(dialect=postgresql.dialect())) for stmt in (
+        _members(p.query), _ranked_series(p.query, None), _contradiction_stmt(p.query))]
+    assert all("lower(entity_aliases.alias)" in sql for sql in compiled)
+    assert "EXISTS" in compiled[1]

@@ -5,15 +5,20 @@ A claim is one stored figure whose subject is a named entity, resolved to its gl
 source). Claims with the same subject, the same counted thing (normalized: "troops" and
 "troop" meet) and the same unit form a **series** (changes such as "up 100,000" are not
 levels: they stay out), ordered by the time the figure is for (its own date, else its
-article's publication date), each with its source. Figures factwire computed from others (``derived``)
-join their series, marked as derived.
+article's publication date), each with its source. Figures factwire computed from others
+(``derived``) join their series, marked as derived.
 
 Two claims **contradict** when they are in the same series, come from different sources
 (the quoted source, else the outlet) and different articles, are for the same time
 (:func:`same_time`), neither is derived nor money (``MONEY_WORDS``, or a unit that is a
 currency code), and the ranges their values allow ("at least 12" allows 12 and more) are
-further apart than ``TOLERANCE`` of the larger value (10 %: 1.5 million against 1.1 million contradict; 160,000
-against 150,000 do not).
+further apart than ``TOLERANCE`` of the larger value (10 %: 1.5 million against 1.1 million
+contradict; 160,000 against 150,000 do not).
+
+Whether two claims contradict depends on those two claims only (:func:`disagreement`), so
+the store flags contradictions as each article is linked, comparing its claims with the
+stored claims of the series they join (factwire.store.claim_links), and reads them back
+instead of recomputing them.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factwire.link.dates import DateInterval
+from factwire.link.dates import DateInterval, interval
 from factwire.link.entities import normalize
 
 TOLERANCE = 0.10
@@ -134,21 +139,43 @@ class Contradiction:
     difference: float  # the gap between their ranges, relative to the larger value
 
 
-def _time_order(claim: Claim) -> tuple:
+def claim_date(value: str | None, published: dt.date | None,
+               ) -> tuple[DateInterval | None, str | None]:
+    """The days a figure is for and its date as shown: its own date (a TIMEX3 value), else
+    its article's publication date.
+
+    >>> claim_date(None, dt.date(2025, 4, 2))[1]
+    '2025-04-02'
+    """
+    when = interval(value)
+    if when is None and published is not None:
+        value = published.isoformat()
+        when = interval(value)
+    return when, value
+
+
+def time_order(claim: Claim) -> tuple:
+    """Where a claim stands in its series: by the time it is for, then its publication."""
     low = claim.when.low if claim.when else (claim.published or dt.date.max)
     return low, claim.published or dt.date.max, claim.article_id, claim.quantity_id
+
+
+def in_series(claim: Claim) -> bool:
+    """Whether a claim belongs to a series: a subject, a counted thing, and a level (a change
+    such as "up 100,000" is not one)."""
+    return claim.subject is not None and claim.change is None and \
+        normalize_counted(claim.counted) is not None
 
 
 def series(claims: Iterable[Claim]) -> list[Series]:
     """Claims with a subject and a counted thing grouped into series, each in time order."""
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.subject is not None and normalize_counted(claim.counted) and \
-                claim.change is None:
+        if in_series(claim):
             groups[claim.key].append(claim)
     out = []
     for (subject, counted, unit), members in groups.items():
-        members.sort(key=_time_order)
+        members.sort(key=time_order)
         name = next((c.subject_name for c in members if c.subject_name), None)
         out.append(Series(subject, name, counted, unit, tuple(members)))
     out.sort(key=lambda s: (-len(s.claims), s.subject_name or "", s.counted))
@@ -163,9 +190,12 @@ def is_money(claim: Claim) -> bool:
     return bool(words and words[-1] in MONEY_WORDS) or unit.lower() in MONEY_WORDS or is_code
 
 
-def _comparable(claim: Claim) -> bool:
+def comparable(claim: Claim) -> bool:
+    """Whether a claim can contradict another: a dated level stated by a source, not derived,
+    not relative to another figure, not money."""
     return (not claim.derived and claim.change is None and claim.relative_to is None
-            and claim.bounds() is not None and not is_money(claim))
+            and claim.when is not None and claim.bounds() is not None
+            and not is_money(claim))
 
 
 def difference(a: Claim, b: Claim) -> float:
@@ -191,19 +221,38 @@ def same_time(a: Claim, b: Claim) -> bool:
     return a.when.gap(b.when) == 0
 
 
+def disagreement(a: Claim, b: Claim, tolerance: float = TOLERANCE) -> float | None:
+    """How far apart two comparable claims of one series are (rounded), when they contradict
+    each other: other articles, other sources, the same time, further apart than
+    ``tolerance``; else None."""
+    if a.article_id == b.article_id or a.source_key == b.source_key or not same_time(a, b):
+        return None
+    gap = difference(a, b)
+    return round(gap, 4) if gap > tolerance else None
+
+
 def contradictions(claims: Iterable[Claim], tolerance: float = TOLERANCE,
                    ) -> list[Contradiction]:
-    """Pairs of claims in one series that disagree beyond ``tolerance`` (see module doc)."""
+    """Pairs of claims in one series that disagree beyond ``tolerance`` (see module doc), each
+    pair in time order, series by series."""
     found = []
     for one in series(claims):
-        members = [c for c in one.claims if _comparable(c)]
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if a.article_id == b.article_id or a.source_key == b.source_key:
-                    continue
-                if not same_time(a, b):
-                    continue
-                gap = difference(a, b)
-                if gap > tolerance:
-                    found.append(Contradiction(a, b, round(gap, 4)))
+        found.extend(pairs_in_order([c for c in one.claims if comparable(c)], tolerance))
+    return found
+
+
+def pairs_in_order(members: list[Claim], tolerance: float = TOLERANCE) -> list[Contradiction]:
+    """The contradictions among comparable claims of one series sorted by ``time_order``.
+
+    A sweep: a claim is compared with the later claims that start at most
+    ``CLAIM_SLACK_DAYS`` after it ends, the only ones that can be for the same time.
+    """
+    found = []
+    for i, a in enumerate(members):
+        for b in members[i + 1:]:
+            if (b.when.low - a.when.high).days > CLAIM_SLACK_DAYS:
+                break
+            gap = disagreement(a, b, tolerance)
+            if gap is not None:
+                found.append(Contradiction(a, b, gap))
     return found

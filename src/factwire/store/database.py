@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from factwire.errors import StoreError
 from factwire.link.claims import TOLERANCE
 from factwire.model import ArticleFacts
 from factwire.store import frames
 from factwire.store.engine import create_schema, database_name, database_url, open_engine
-from factwire.store.linking import clear_links, link_article
+from factwire.store.filters import Query
+from factwire.store.linking import MemberCache, clear_links, link_article
 from factwire.store.read import (
     EventRecord,
     Filters,
@@ -31,7 +32,8 @@ from factwire.store.read import (
     query_quantities,
     query_quotes,
 )
-from factwire.store.read_links import Query, claims, global_entities, merged_events
+from factwire.store.read_claims import claims, contradictions_of
+from factwire.store.read_links import global_entities, merged_events
 from factwire.store.schema import ArticleRow, ArticleSignatureRow
 from factwire.store.write import write_facts
 
@@ -98,6 +100,7 @@ class Store:
         self.name = database_name(self.engine.url)
         self.has_search = create_schema(self.engine, self.name)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._members = MemberCache()
 
     def __enter__(self) -> Store:
         return self
@@ -108,6 +111,11 @@ class Store:
     def close(self) -> None:
         """Release the database connections."""
         self.engine.dispose()
+
+    def reading(self) -> Session:
+        """A session for reads (a context manager): ``with store.reading() as session:``,
+        for the query functions of factwire.store.browse, browse_events and read_claims."""
+        return self._sessions()
 
     def add(self, facts: ArticleFacts) -> bool:
         """Store an article and all its facts; False (and no change) if it is already stored.
@@ -131,21 +139,30 @@ class Store:
         raise AssertionError("unreachable: every attempt returns or raises")
 
     def _add_once(self, facts: ArticleFacts) -> bool:
-        with self._sessions.begin() as session:
-            write_facts(session, facts)
-            link_article(session, facts)
+        try:
+            with self._sessions.begin() as session:
+                write_facts(session, facts)
+                link_article(session, facts, self._members)
+        except BaseException:
+            self._members.clear()  # it may hold reports of the rolled-back transaction
+            raise
         return True
 
     def relink(self) -> int:
         """Link every stored article again, oldest first (after a change of the rules);
         returns how many articles were linked. One transaction per article."""
+        self._members.clear()
         with self._sessions.begin() as session:
             clear_links(session)
         ids = self.article_ids()
         for article_id in ids:
             facts = self.facts(article_id)
-            with self._sessions.begin() as session:
-                link_article(session, facts)
+            try:
+                with self._sessions.begin() as session:
+                    link_article(session, facts, self._members)
+            except BaseException:
+                self._members.clear()
+                raise
         return len(ids)
 
     def duplicate_of(self, article_id: str) -> str | None:
@@ -212,19 +229,21 @@ class Store:
                country: str | None = None, actor: str | None = None,
                q: str | None = None) -> pd.DataFrame:
         """Figures as series (subject, counted thing, unit) in time order, with sources;
-        ``contradicted`` marks figures another source contradicts."""
+        ``contradicted`` marks figures another source contradicts. The series are stored as
+        articles are linked: this reads them."""
         with self._sessions() as session:
-            found = claims(session, make_query(since, until, country, actor=actor, q=q))
-        return frames.frame(frames.claim_rows(found), frames.CLAIM_COLUMNS)
+            rows = claims(session, make_query(since, until, country, actor=actor, q=q))
+        return frames.frame(rows, frames.CLAIM_COLUMNS)
 
     def contradictions(self, since: DateLike = None, until: DateLike = None,
                        country: str | None = None, actor: str | None = None,
                        q: str | None = None, tolerance: float = TOLERANCE) -> pd.DataFrame:
-        """Pairs of figures from two sources that disagree (factwire.link.claims' rule)."""
+        """Pairs of figures from two sources that disagree (factwire.link.claims' rule),
+        flagged as articles are linked; ``reason`` says why."""
         with self._sessions() as session:
-            found = claims(session, make_query(since, until, country, actor=actor, q=q))
-        return frames.frame(frames.contradiction_rows(found, tolerance),
-                            frames.CONTRADICTION_COLUMNS)
+            rows = contradictions_of(session, make_query(since, until, country, actor=actor,
+                                                         q=q), tolerance)
+        return frames.frame(rows, frames.CONTRADICTION_COLUMNS)
 
     def quotes_frame(self, since: DateLike = None, until: DateLike = None,
                      country: str | None = None, speaker: str | None = None) -> pd.DataFrame:

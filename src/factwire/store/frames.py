@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factwire.link.claims import Claim, contradictions, series
 from factwire.store.read import QuoteRecord
 
 if TYPE_CHECKING:
@@ -26,7 +25,7 @@ CLAIM_COLUMNS = ("subject", "subject_id", "counted", "unit", "date", "value", "l
 CONTRADICTION_COLUMNS = ("subject", "counted", "unit", "first_value", "first_source",
                          "first_date", "first_text", "first_article", "second_value",
                          "second_source", "second_date", "second_text", "second_article",
-                         "difference")
+                         "difference", "reason")
 QUOTE_COLUMNS = ("published", "outlet", "speaker", "speaker_country", "kind", "cue",
                  "content", "article_id", "quote_id")
 
@@ -53,51 +52,6 @@ def frame(rows: list[dict], columns: tuple[str, ...]) -> pd.DataFrame:
         if column in df.columns:
             df[column] = df[column].astype("Int64")  # nullable: ids stay integers
     return df
-
-
-def _date(claim: Claim) -> str | None:
-    if claim.date:
-        return claim.date
-    if claim.when is None:
-        return None
-    low, high = claim.when.low, claim.when.high
-    return low.isoformat() if low == high else f"{low.isoformat()}/{high.isoformat()}"
-
-
-def _source(claim: Claim) -> str | None:
-    return claim.source or claim.outlet
-
-
-def claim_rows(claims: list[Claim]) -> list[dict]:
-    """Claims series by series, each in time order, marking those in a contradiction."""
-    flagged = {(c.article_id, c.quantity_id) for pair in contradictions(claims)
-               for c in (pair.first, pair.second)}
-    rows = []
-    for one in series(claims):
-        for c in one.claims:
-            rows.append({
-                "subject": one.subject_name, "subject_id": one.subject, "counted": one.counted,
-                "unit": one.unit, "date": _date(c), "value": c.value, "low": c.low,
-                "high": c.high, "comparator": c.comparator, "approximate_text": c.text,
-                "change": c.change, "derived": c.derived, "source": _source(c),
-                "outlet": c.outlet, "published": c.published,
-                "contradicted": (c.article_id, c.quantity_id) in flagged,
-                "article_id": c.article_id, "quantity_id": c.quantity_id})
-    return rows
-
-
-def contradiction_rows(claims: list[Claim], tolerance: float) -> list[dict]:
-    rows = []
-    for pair in contradictions(claims, tolerance):
-        a, b = pair.first, pair.second
-        rows.append({"subject": a.subject_name, "counted": a.key[1], "unit": a.unit,
-                     "first_value": a.value, "first_source": _source(a),
-                     "first_date": _date(a), "first_text": a.text,
-                     "first_article": a.article_id, "second_value": b.value,
-                     "second_source": _source(b), "second_date": _date(b),
-                     "second_text": b.text, "second_article": b.article_id,
-                     "difference": pair.difference})
-    return rows
 
 
 def quote_rows(quotes: list[QuoteRecord]) -> list[dict]:

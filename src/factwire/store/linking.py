@@ -3,14 +3,16 @@
 After an article's rows are written: its entities are linked to global entities, its
 MinHash signature is stored and compared with earlier articles' (a near-duplicate points to
 its original), and each of its events joins the merged event it reports, or starts one
-(the rule: :mod:`factwire.link.events`). Everything here runs in the caller's session.
+(the rule: :mod:`factwire.link.events`), and its figures join their claim series, where
+contradictions are flagged (:mod:`factwire.store.claim_links`; not for a copy: a republished
+figure is not a second source). Everything here runs in the caller's session.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, insert, select, tuple_, update
+from sqlalchemy import delete, insert, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from factwire.link import dedup
@@ -27,6 +29,7 @@ from factwire.link.entities import (
 )
 from factwire.link.events import SLACK_DAYS, EventReport, Party, Place, choose
 from factwire.model import ArticleFacts, Entity, Event
+from factwire.store.claim_links import link_claims
 from factwire.store.schema import (
     LINK_TABLES,
     ArticleBandRow,
@@ -40,11 +43,19 @@ from factwire.store.schema import (
 from factwire.store.write import parse_date
 
 
-def link_article(session: Session, facts: ArticleFacts) -> None:
-    """Link a just-written article's entities, duplicates and events (caller commits)."""
+def link_article(session: Session, facts: ArticleFacts,
+                 members: MemberCache | None = None) -> None:
+    """Link a just-written article's entities, duplicates, events and claims (caller commits).
+
+    ``members`` is the writer's cache of merged events' reports (see :class:`MemberCache`);
+    without one, every candidate's reports are read from the database.
+    """
     gids = link_entities(session, facts.article.id, facts.entities)
     original = find_original(session, facts)
-    link_events(session, facts, gids, duplicate=original is not None)
+    link_events(session, facts, gids, duplicate=original is not None,
+                members=MemberCache() if members is None else members)
+    if original is None:
+        link_claims(session, facts, gids)
 
 
 def clear_links(session: Session) -> None:
@@ -187,14 +198,53 @@ def _place(entity: Entity, gid: int | None) -> Place:
                  entity_country(entity))
 
 
+class MemberCache:
+    """The reports of merged events, as last read or written by this writer.
+
+    Each entry is kept with the merged event's report count (``reports + republished``, one
+    per event link); an entry whose count differs from the database's (another process
+    added a report, or a transaction was rolled back) is read again. The owner must call
+    :meth:`clear` after a failed transaction, since ids of rolled-back merged events are
+    given out again.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[int, tuple[int, list[EventReport]]] = {}
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+    def get(self, session: Session, counts: dict[int, int]) -> dict[int, list[EventReport]]:
+        """The reports of each merged event in ``counts`` (id -> report count)."""
+        stale = [i for i, n in counts.items() if self._entries.get(i, (None,))[0] != n]
+        fresh: dict[int, list[EventReport]] = {i: [] for i in stale}
+        for start in range(0, len(stale), 500):
+            for merged_id, features in session.execute(
+                    select(EventLinkRow.merged_id, EventLinkRow.features)
+                    .where(EventLinkRow.merged_id.in_(stale[start:start + 500]))):
+                fresh[merged_id].append(EventReport.from_dict(features))
+        for merged_id, reports in fresh.items():
+            self._entries[merged_id] = (counts[merged_id], reports)
+        return {i: self._entries[i][1] for i in counts}
+
+    def add(self, merged_id: int, count: int, report: EventReport) -> None:
+        """Record a report just linked to a merged event that now has ``count`` reports."""
+        known = self._entries.get(merged_id)
+        reports = known[1] if known and known[0] == count - 1 else None
+        if reports is None and count != 1:
+            self._entries.pop(merged_id, None)
+            return
+        self._entries[merged_id] = (count, [*(reports or []), report])
+
+
 def link_events(session: Session, facts: ArticleFacts, gids: dict[str, int],
-                duplicate: bool) -> None:
+                duplicate: bool, members: MemberCache) -> None:
     """Each event joins the merged event it reports, or starts a new one."""
     times = {t.id: t.value for t in facts.times}
     reported = parse_date(facts.article.published) or dt.date.today()
     for event in facts.events:
         report = event_report(facts, event, gids)
-        target = choose(report, _candidates(session, report))
+        target = choose(report, _candidates(session, report, members))
         merged = (session.get(MergedEventRow, target) if target is not None
                   else _new_merged(session, report))
         _absorb(merged, report, times.get(event.time), reported, duplicate)
@@ -202,23 +252,25 @@ def link_events(session: Session, facts: ArticleFacts, gids: dict[str, int],
                                  merged_id=merged.id, duplicate=duplicate,
                                  features=report.to_dict()))
         session.flush()
+        members.add(merged.id, merged.reports + merged.republished, report)
 
 
-def _candidates(session: Session, report: EventReport) -> dict[int, list[EventReport]]:
-    """Merged events of the report's type whose every report is near enough in date."""
+def _candidates(session: Session, report: EventReport,
+                members: MemberCache) -> dict[int, list[EventReport]]:
+    """Merged events the report could join: same type, modality, negation and (when both
+    have one) mode, and every report near enough in date (the rule's cheap conditions,
+    asked of the database; :func:`choose` applies the whole rule to what is left)."""
     if report.when is None:
         return {}
     slack = dt.timedelta(days=SLACK_DAYS)
-    ids = select(MergedEventRow.id).where(
+    stmt = select(MergedEventRow.id, MergedEventRow.reports + MergedEventRow.republished).where(
         MergedEventRow.type == report.type, MergedEventRow.min_high.is_not(None),
         MergedEventRow.min_high >= report.when.low - slack,
-        MergedEventRow.max_low <= report.when.high + slack)
-    members: dict[int, list[EventReport]] = {}
-    for merged_id, features in session.execute(
-            select(EventLinkRow.merged_id, EventLinkRow.features)
-            .where(EventLinkRow.merged_id.in_(ids))):
-        members.setdefault(merged_id, []).append(EventReport.from_dict(features))
-    return members
+        MergedEventRow.max_low <= report.when.high + slack,
+        MergedEventRow.modality == report.modality, MergedEventRow.negated == report.negated)
+    if report.mode:
+        stmt = stmt.where(or_(MergedEventRow.mode.is_(None), MergedEventRow.mode == report.mode))
+    return members.get(session, dict(session.execute(stmt).all()))
 
 
 def _new_merged(session: Session, report: EventReport) -> MergedEventRow:

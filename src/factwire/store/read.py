@@ -1,7 +1,8 @@
 """Queries over stored facts: events, figures and quotes with the names they refer to.
 
 Each query returns plain records joined with their article (outlet, title, date) and the
-entities they name, filtered by a :class:`Filters`. Only portable SQL is used.
+entities they name, filtered by a :class:`~factwire.store.filters.Filters`. Only portable SQL
+is used.
 """
 
 from __future__ import annotations
@@ -12,6 +13,13 @@ from dataclasses import dataclass, field
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from factwire.store.filters import (  # noqa: F401 - Filters and the helpers were defined here
+    Filters,
+    article_conditions,
+    article_names_country,
+    has_country,
+    period_conditions,
+)
 from factwire.store.schema import (
     ArticleRow,
     EntityRow,
@@ -21,22 +29,6 @@ from factwire.store.schema import (
     QuoteRow,
     TimeRow,
 )
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Which facts a query returns.
-
-    ``since``/``until``: articles published in that period (inclusive); an article with no
-    publication date is only included when neither is given. ``country``: ISO 3166-1
-    alpha-3; events whose actor, recipient or location has that country, and figures and
-    quotes from articles that name an entity of that country. ``types``: PLOVER event types.
-    """
-
-    since: dt.date | None = None
-    until: dt.date | None = None
-    country: str | None = None
-    types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -144,25 +136,6 @@ def _entity_ref(row, prefix: str) -> EntityRef | None:
                      getattr(row, f"{prefix}_country"))
 
 
-def period_conditions(filters: Filters) -> list[ColumnElement[bool]]:
-    """Conditions on ``articles.published`` for the filters' period."""
-    conditions = []
-    if filters.since:
-        conditions.append(ArticleRow.published >= filters.since)
-    if filters.until:
-        conditions.append(ArticleRow.published <= filters.until)
-    return conditions
-
-
-def _has_country(entity, country: str) -> ColumnElement[bool]:
-    return or_(entity.country == country, entity.geo_country == country)
-
-
-def article_names_country(country: str) -> ColumnElement[bool]:
-    """True for articles with at least one entity of ``country``."""
-    return exists().where(EntityRow.article_id == ArticleRow.id, _has_country(EntityRow, country))
-
-
 def event_conditions(filters: Filters) -> list[ColumnElement[bool]]:
     """Conditions selecting the events the filters ask for (joined with their article)."""
     conditions = period_conditions(filters)
@@ -174,14 +147,14 @@ def event_conditions(filters: Filters) -> list[ColumnElement[bool]]:
         conditions.append(exists().where(
             arg.article_id == EventRow.article_id, arg.event_id == EventRow.event_id,
             entity.article_id == arg.article_id, entity.entity_id == arg.entity_id,
-            _has_country(entity, filters.country)))
+            has_country(entity, filters.country)))
     return conditions
 
 
 def count_articles(session: Session, filters: Filters) -> int:
     """How many articles fall in the filters' period (and name their country, if given)."""
     return session.scalar(
-        select(func.count()).select_from(ArticleRow).where(*_article_conditions(filters)))
+        select(func.count()).select_from(ArticleRow).where(*article_conditions(filters)))
 
 
 def query_events(session: Session, filters: Filters) -> list[EventRecord]:
@@ -252,7 +225,7 @@ def query_quantities(session: Session, filters: Filters) -> list[QuantityRecord]
     stmt = _join_entity(stmt, source, QuantityRow, QuantityRow.source_id)
     stmt = stmt.outerjoin(TimeRow, and_(TimeRow.article_id == QuantityRow.article_id,
                                         TimeRow.time_id == QuantityRow.time_id))
-    stmt = stmt.where(*_article_conditions(filters)).order_by(
+    stmt = stmt.where(*article_conditions(filters)).order_by(
         ArticleRow.published, ArticleRow.id, QuantityRow.start)
     records = []
     for row in session.execute(stmt):
@@ -277,7 +250,7 @@ def query_quotes(session: Session, filters: Filters,
     stmt = select(QuoteRow, *_ARTICLE_COLUMNS, *_entity_columns(speaker, "speaker"))
     stmt = stmt.join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
     stmt = _join_entity(stmt, speaker, QuoteRow, QuoteRow.speaker_id)
-    conditions = _article_conditions(filters)
+    conditions = article_conditions(filters)
     if speaker_name:
         name = speaker_name.lower()
         conditions.append(or_(func.lower(speaker.name) == name,
@@ -292,10 +265,3 @@ def query_quotes(session: Session, filters: Filters,
             speaker=_entity_ref(row, "speaker"), speaker_text=q.speaker_text, cue=q.cue,
             content_text=q.content_text, anonymous=q.anonymous))
     return records
-
-
-def _article_conditions(filters: Filters) -> list[ColumnElement[bool]]:
-    conditions = period_conditions(filters)
-    if filters.country:
-        conditions.append(article_names_country(filters.country))
-    return conditions

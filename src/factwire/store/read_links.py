@@ -1,24 +1,19 @@
-"""Queries over the record across articles: merged events, global entities, claims.
+"""Queries over the record across articles: merged events and global entities.
 
-Each returns plain rows (dicts), one per merged event / global entity / figure; the Store
-turns them into pandas DataFrames. Only portable SQL is used.
+Each returns plain rows (dicts), one per merged event / global entity; the Store turns them
+into pandas DataFrames. Claims and contradictions: :mod:`factwire.store.read_claims`. Only
+portable SQL is used.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from factwire.link.claims import Claim
-from factwire.link.dates import interval
 from factwire.link.entities import PLACE_TYPES
-from factwire.store.read import Filters
+from factwire.store.filters import Query, like, named
 from factwire.store.schema import (
     ArticleRow,
-    ArticleSignatureRow,
     EntityAliasRow,
     EntityLinkRow,
     EntityRow,
@@ -27,33 +22,7 @@ from factwire.store.schema import (
     EventRow,
     GlobalEntityRow,
     MergedEventRow,
-    QuantityRow,
-    TimeRow,
 )
-
-
-@dataclass(frozen=True)
-class Query:
-    """Filters of the query commands: period, country, event types, an actor's name, words.
-
-    ``since``/``until`` bound the event's (or figure's) own date, else its report's date.
-    ``actor``: a name or alias of a global entity, ignoring case. ``text``: words that must
-    appear in the sentence (events), the counted thing (claims) or the name (entities).
-    """
-
-    filters: Filters = Filters()
-    actor: str | None = None
-    text: str | None = None
-
-
-def _like(column, words: str) -> ColumnElement[bool]:
-    return func.lower(column).like(f"%{words.lower()}%")
-
-
-def _named(global_id_column, name: str) -> ColumnElement[bool]:
-    """The global entity in ``global_id_column`` goes by ``name`` (any case)."""
-    return exists().where(EntityAliasRow.global_id == global_id_column,
-                          func.lower(EntityAliasRow.alias) == name.lower())
 
 
 def merged_conditions(query: Query) -> list[ColumnElement[bool]]:
@@ -76,11 +45,11 @@ def merged_conditions(query: Query) -> list[ColumnElement[bool]]:
     if query.actor:
         conditions.append(exists().where(
             *arg_join, arg.role == "actor", elink.article_id == arg.article_id,
-            elink.entity_id == arg.entity_id, _named(elink.global_id, query.actor)))
+            elink.entity_id == arg.entity_id, named(elink.global_id, query.actor)))
     if query.text:
         conditions.append(exists().where(
             link.merged_id == MergedEventRow.id, EventRow.article_id == link.article_id,
-            EventRow.event_id == link.event_id, _like(EventRow.sentence_text, query.text)))
+            EventRow.event_id == link.event_id, like(EventRow.sentence_text, query.text)))
     return conditions
 
 
@@ -181,18 +150,24 @@ def _finish(row: dict) -> dict:
     return row
 
 
-def global_entities(session: Session, query: Query, type: str | None = None) -> list[dict]:
-    """One row per global entity: name, type, country, articles naming it, aliases."""
+def entity_conditions(query: Query, type: str | None = None) -> list[ColumnElement[bool]]:
+    """Conditions on ``global_entities``: country, type, and words (``text``, else ``actor``)
+    in the name or an alias."""
     conditions = []
-    f = query.filters
-    if f.country:
-        conditions.append(GlobalEntityRow.country == f.country)
+    if query.filters.country:
+        conditions.append(GlobalEntityRow.country == query.filters.country)
     if type:
         conditions.append(GlobalEntityRow.type == type.upper())
-    if query.text or query.actor:
-        words = query.text or query.actor
-        conditions.append(or_(_like(GlobalEntityRow.name, words), exists().where(
-            EntityAliasRow.global_id == GlobalEntityRow.id, _like(EntityAliasRow.alias, words))))
+    words = query.text or query.actor
+    if words:
+        conditions.append(or_(like(GlobalEntityRow.name, words), exists().where(
+            EntityAliasRow.global_id == GlobalEntityRow.id, like(EntityAliasRow.alias, words))))
+    return conditions
+
+
+def global_entities(session: Session, query: Query, type: str | None = None) -> list[dict]:
+    """One row per global entity: name, type, country, articles naming it, aliases."""
+    conditions = entity_conditions(query, type)
     rows = {g.id: {"entity_id": g.id, "name": g.name, "type": g.type, "country": g.country,
                    "articles": g.articles, "aliases": [], "key": g.key}
             for g in session.scalars(select(GlobalEntityRow).where(*conditions)
@@ -204,55 +179,3 @@ def global_entities(session: Session, query: Query, type: str | None = None) -> 
                                       .order_by(EntityAliasRow.alias)):
         rows[gid]["aliases"].append(alias)
     return list(rows.values())
-
-
-def claims(session: Session, query: Query) -> list[Claim]:
-    """Figures with a subject, as :class:`factwire.link.claims.Claim`; copies left out."""
-    subject, slink, source = aliased(GlobalEntityRow), aliased(EntityLinkRow), aliased(EntityRow)
-    stmt = (select(QuantityRow, subject.id.label("gid"), subject.name.label("subject_name"),
-                   source.name.label("source_name"), TimeRow.value.label("time_value"),
-                   ArticleRow.outlet, ArticleRow.published)
-            .join(ArticleRow, ArticleRow.id == QuantityRow.article_id)
-            .join(slink, and_(slink.article_id == QuantityRow.article_id,
-                              slink.entity_id == QuantityRow.subject_id))
-            .join(subject, subject.id == slink.global_id)
-            .outerjoin(source, and_(source.article_id == QuantityRow.article_id,
-                                    source.entity_id == QuantityRow.source_id))
-            .outerjoin(TimeRow, and_(TimeRow.article_id == QuantityRow.article_id,
-                                     TimeRow.time_id == QuantityRow.time_id))
-            .outerjoin(ArticleSignatureRow, ArticleSignatureRow.article_id == ArticleRow.id)
-            .where(ArticleSignatureRow.duplicate_of.is_(None)))
-    f = query.filters
-    if f.country:
-        stmt = stmt.where(subject.country == f.country)
-    if query.actor:
-        stmt = stmt.where(_named(subject.id, query.actor))
-    if query.text:
-        stmt = stmt.where(_like(QuantityRow.counted, query.text))
-    out = []
-    for row in session.execute(stmt):
-        claim = _claim(row)
-        if _in_period(claim, f.since, f.until):
-            out.append(claim)
-    return out
-
-
-def _claim(row) -> Claim:
-    q = row.QuantityRow
-    when, date = interval(row.time_value), row.time_value
-    if when is None and row.published:
-        date = row.published.isoformat()
-        when = interval(date)
-    return Claim(article_id=q.article_id, quantity_id=q.quantity_id, subject=row.gid,
-                 counted=q.counted, value=q.value, text=q.text,
-                 subject_name=row.subject_name, unit=q.unit, low=q.low, high=q.high,
-                 comparator=q.comparator, change=q.change, derived=q.derived,
-                 relative_to=q.relative_to, when=when, date=date, source=row.source_name,
-                 outlet=row.outlet, published=row.published)
-
-
-def _in_period(claim: Claim, since: dt.date | None, until: dt.date | None) -> bool:
-    if claim.when is None:
-        return since is None and until is None
-    return (since is None or claim.when.high >= since) and \
-        (until is None or claim.when.low <= until)

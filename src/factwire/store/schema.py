@@ -36,7 +36,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Bump on every schema change, with an Alembic migration in store/migrations/versions that
 # records the new number (the table holds one row: the version the database has).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 ID = String(64)  # a SHA-256 hex digest
 LOCAL_ID = String(32)  # "e1", "t3", "v12"...
@@ -282,6 +282,8 @@ class EntityAliasRow(Base):
     """A name a global entity goes by in some article."""
 
     __tablename__ = "entity_aliases"
+    # an actor filter looks entities up by any of their names, ignoring case
+    __table_args__ = (Index("ix_entity_aliases_lower_alias", sql_text("lower(alias)")),)
 
     global_id: Mapped[int] = mapped_column(
         Integer, ForeignKey("global_entities.id", ondelete="CASCADE"), primary_key=True)
@@ -366,5 +368,78 @@ class EventLinkRow(Base):
     features: Mapped[dict] = mapped_column(JSON)
 
 
-LINK_TABLES = (EventLinkRow, MergedEventRow, ArticleBandRow, ArticleSignatureRow,
-               EntityLinkRow, EntityAliasRow, GlobalEntityRow)
+# Claim series and contradictions (schema version 4), kept up to date as articles are linked.
+
+class ClaimSeriesRow(Base):
+    """Figures about one subject and one counted thing, in one unit (factwire.link.claims)."""
+
+    __tablename__ = "claim_series"
+    __table_args__ = (Index("ix_claim_series_subject", "subject_id", "counted"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(ID, unique=True)  # SHA-256 of (subject, counted, unit)
+    subject_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("global_entities.id", ondelete="CASCADE"))
+    counted: Mapped[str] = mapped_column(Text)  # normalized: "troop", "civilian casualty"
+    unit: Mapped[str | None] = mapped_column(Text)
+    claims: Mapped[int] = mapped_column(Integer, default=0)
+    contradictions: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ClaimRow(Base):
+    """A figure in its series, with the time it is for; copies of an article have none."""
+
+    __tablename__ = "claims"
+    __table_args__ = (
+        ForeignKeyConstraint(["article_id", "quantity_id"],
+                             ["quantities.article_id", "quantities.quantity_id"],
+                             ondelete="CASCADE"),
+        Index("ix_claims_series_order", "series_id", "sort_date", "sort_published",
+              "article_id", "quantity_id"),
+    )
+
+    article_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    quantity_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
+    series_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("claim_series.id", ondelete="CASCADE"))
+    counted: Mapped[str] = mapped_column(Text)  # as the article says it (words match it)
+    date: Mapped[str | None] = mapped_column(String(64))  # TIMEX3 value, else publication
+    date_low: Mapped[dt.date | None] = mapped_column(Date)  # the days the date covers
+    date_high: Mapped[dt.date | None] = mapped_column(Date)
+    sort_date: Mapped[dt.date] = mapped_column(Date)  # date_low, else published, else max
+    sort_published: Mapped[dt.date] = mapped_column(Date)  # published, else max
+    source: Mapped[str | None] = mapped_column(Text)  # the quoted source's name
+    comparable: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ContradictionRow(Base):
+    """Two figures of one series from two sources that disagree, the earlier one first."""
+
+    __tablename__ = "contradictions"
+    __table_args__ = (
+        ForeignKeyConstraint(["first_article_id", "first_quantity_id"],
+                             ["claims.article_id", "claims.quantity_id"], ondelete="CASCADE"),
+        ForeignKeyConstraint(["second_article_id", "second_quantity_id"],
+                             ["claims.article_id", "claims.quantity_id"], ondelete="CASCADE"),
+        Index("ix_contradictions_first", "first_article_id", "first_quantity_id"),
+        Index("ix_contradictions_second", "second_article_id", "second_quantity_id"),
+        Index("ix_contradictions_latest", "latest_date", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    series_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("claim_series.id", ondelete="CASCADE"), index=True)
+    first_article_id: Mapped[str] = mapped_column(ID)
+    first_quantity_id: Mapped[str] = mapped_column(LOCAL_ID)
+    second_article_id: Mapped[str] = mapped_column(ID)
+    second_quantity_id: Mapped[str] = mapped_column(LOCAL_ID)
+    difference: Mapped[float] = mapped_column(Float)  # the gap, relative to the larger value
+    tolerance: Mapped[float] = mapped_column(Float)  # the rule's tolerance when flagged
+    reason: Mapped[str] = mapped_column(Text)
+    latest_date: Mapped[str] = mapped_column(String(64))  # the later of the two dates
+
+
+# Children first: the order in which a relink empties them.
+LINK_TABLES = (ContradictionRow, ClaimRow, ClaimSeriesRow, EventLinkRow, MergedEventRow,
+               ArticleBandRow, ArticleSignatureRow, EntityLinkRow, EntityAliasRow,
+               GlobalEntityRow)

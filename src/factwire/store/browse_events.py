@@ -1,0 +1,177 @@
+"""Merged events a page at a time: newest first with their parties, outlets and first
+sentence; one merged event with all its reports; events over time and the most active
+actors (the dashboard).
+
+Each function takes a read session (``with store.reading() as session``) and returns plain
+JSON-able dicts. The filters are those of :func:`factwire.store.read_links.merged_conditions`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from sqlalchemy import and_, desc, func, select
+from sqlalchemy.orm import Session
+
+from factwire.store.browse import article_ref
+from factwire.store.filters import Params
+from factwire.store.read_links import merged_conditions
+from factwire.store.schema import (
+    ArticleRow,
+    EntityLinkRow,
+    EntityRow,
+    EventArgRow,
+    EventLinkRow,
+    EventRow,
+    GlobalEntityRow,
+    MergedEventRow,
+)
+
+ROLE_FIELDS = {"actor": "actors", "recipient": "recipients", "location": "locations"}
+
+
+def event_order():
+    """When a merged event happened, else when it was first reported (the list order)."""
+    return func.coalesce(MergedEventRow.date_low, MergedEventRow.first_reported)
+
+
+def list_events(session: Session, p: Params) -> tuple[int, list[dict]]:
+    """Merged events, newest first, with their parties, outlets and first sentence."""
+    conditions = merged_conditions(p.query)
+    total = session.scalar(select(func.count()).select_from(MergedEventRow).where(*conditions))
+    merged = list(session.scalars(select(MergedEventRow).where(*conditions)
+                                  .order_by(desc(event_order()), desc(MergedEventRow.id))
+                                  .limit(p.limit).offset(p.offset)))
+    return total, _with_reports(session, merged)
+
+
+def _with_reports(session: Session, merged: list[MergedEventRow]) -> list[dict]:
+    rows = {m.id: merged_row(m) for m in merged}
+    _attach_reports(session, rows)
+    _attach_parties(session, rows)
+    return list(rows.values())
+
+
+def merged_row(m: MergedEventRow) -> dict:
+    return {"id": m.id, "type": m.type, "mode": m.mode, "modality": m.modality,
+            "negated": m.negated, "date": m.date, "date_precision": m.date_precision,
+            "first_reported": _iso(m.first_reported), "last_reported": _iso(m.last_reported),
+            "reports": m.reports, "republished": m.republished, "actors": [],
+            "recipients": [], "locations": [], "countries": [], "outlets": [],
+            "sentence": None, "reports_list": []}
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _attach_reports(session: Session, rows: dict) -> None:
+    """Each merged event's reports: article, local event id, trigger and sentence."""
+    if not rows:
+        return
+    stmt = (select(EventLinkRow.merged_id, EventLinkRow.duplicate, EventRow,
+                   ArticleRow.id, ArticleRow.title, ArticleRow.outlet, ArticleRow.url,
+                   ArticleRow.published)
+            .join(EventRow, and_(EventRow.article_id == EventLinkRow.article_id,
+                                 EventRow.event_id == EventLinkRow.event_id))
+            .join(ArticleRow, ArticleRow.id == EventLinkRow.article_id)
+            .where(EventLinkRow.merged_id.in_(list(rows)))
+            .order_by(EventLinkRow.merged_id, ArticleRow.published, ArticleRow.id))
+    for row in session.execute(stmt):
+        merged, event = rows[row.merged_id], row.EventRow
+        merged["reports_list"].append({
+            "article": article_ref(row), "event_id": event.event_id,
+            "duplicate": row.duplicate, "trigger": event.trigger_text,
+            "trigger_start": event.trigger_start - event.sentence_start,
+            "trigger_end": event.trigger_end - event.sentence_start,
+            "sentence": event.sentence_text, "modality": event.modality,
+            "confidence": event.confidence})
+        if row.outlet and row.outlet not in merged["outlets"]:
+            merged["outlets"].append(row.outlet)
+        if merged["sentence"] is None and not row.duplicate:
+            merged["sentence"] = event.sentence_text
+
+
+def _attach_parties(session: Session, rows: dict) -> None:
+    """Actors, recipients and locations of each merged event, as global entities."""
+    if not rows:
+        return
+    stmt = (select(EventLinkRow.merged_id, EventArgRow.role, EntityRow.name,
+                   EntityRow.country, EntityRow.geo_country, GlobalEntityRow.id.label("gid"),
+                   GlobalEntityRow.name.label("global_name"))
+            .join(EventArgRow, and_(EventArgRow.article_id == EventLinkRow.article_id,
+                                    EventArgRow.event_id == EventLinkRow.event_id))
+            .join(EntityRow, and_(EntityRow.article_id == EventArgRow.article_id,
+                                  EntityRow.entity_id == EventArgRow.entity_id))
+            .outerjoin(EntityLinkRow, and_(EntityLinkRow.article_id == EntityRow.article_id,
+                                           EntityLinkRow.entity_id == EntityRow.entity_id))
+            .outerjoin(GlobalEntityRow, GlobalEntityRow.id == EntityLinkRow.global_id)
+            .where(EventLinkRow.merged_id.in_(list(rows)))
+            .order_by(EventLinkRow.merged_id, EventLinkRow.article_id, EventArgRow.seq))
+    for row in session.execute(stmt):
+        merged = rows[row.merged_id]
+        party = {"id": row.gid, "name": row.global_name or row.name,
+                 "country": row.country or row.geo_country}
+        parties = merged[ROLE_FIELDS[row.role]]
+        if party not in parties:
+            parties.append(party)
+        if party["country"] and party["country"] not in merged["countries"]:
+            merged["countries"].append(party["country"])
+
+
+def event_detail(session: Session, merged_id: int) -> dict | None:
+    """One merged event with all its reports, or None."""
+    merged = session.get(MergedEventRow, merged_id)
+    return None if merged is None else _with_reports(session, [merged])[0]
+
+
+def event_activity(session: Session, p: Params, global_id: int | None = None) -> list[tuple]:
+    """(date, type) of every merged event matching ``p`` (or naming ``global_id``)."""
+    conditions = merged_conditions(p.query)
+    if global_id is not None:
+        conditions.append(MergedEventRow.id.in_(_events_of_entity(global_id)))
+    return list(session.execute(select(event_order(), MergedEventRow.type)
+                                .where(*conditions)).all())
+
+
+def _events_of_entity(global_id: int):
+    return (select(EventLinkRow.merged_id)
+            .join(EventArgRow, and_(EventArgRow.article_id == EventLinkRow.article_id,
+                                    EventArgRow.event_id == EventLinkRow.event_id))
+            .join(EntityLinkRow, and_(EntityLinkRow.article_id == EventArgRow.article_id,
+                                      EntityLinkRow.entity_id == EventArgRow.entity_id))
+            .where(EntityLinkRow.global_id == global_id))
+
+
+def entity_events(session: Session, global_id: int, limit: int = 50) -> list[dict]:
+    """The newest merged events naming a global entity."""
+    merged = list(session.scalars(select(MergedEventRow)
+                                  .where(MergedEventRow.id.in_(_events_of_entity(global_id)))
+                                  .order_by(desc(event_order()), desc(MergedEventRow.id))
+                                  .limit(limit)))
+    return _with_reports(session, merged)
+
+
+def top_actors(session: Session, p: Params, limit: int = 10) -> list[dict]:
+    """Global entities that are the actor of the most merged events matching ``p``."""
+    conditions = merged_conditions(p.query)
+    count = func.count(func.distinct(EventLinkRow.merged_id)).label("events")
+    stmt = (select(GlobalEntityRow.id, GlobalEntityRow.name, GlobalEntityRow.country, count)
+            .join(EntityLinkRow, EntityLinkRow.global_id == GlobalEntityRow.id)
+            .join(EventArgRow, and_(EventArgRow.article_id == EntityLinkRow.article_id,
+                                    EventArgRow.entity_id == EntityLinkRow.entity_id,
+                                    EventArgRow.role == "actor"))
+            .join(EventLinkRow, and_(EventLinkRow.article_id == EventArgRow.article_id,
+                                     EventLinkRow.event_id == EventArgRow.event_id))
+            .join(MergedEventRow, MergedEventRow.id == EventLinkRow.merged_id)
+            .where(*conditions)
+            .group_by(GlobalEntityRow.id, GlobalEntityRow.name, GlobalEntityRow.country)
+            .order_by(desc(count), GlobalEntityRow.name).limit(limit))
+    return [{"id": r.id, "name": r.name, "country": r.country, "events": r.events}
+            for r in session.execute(stmt)]
+
+
+def count_by_type(activity: list[tuple]) -> dict[str, int]:
+    """How many of the (date, type) pairs are of each type, the most frequent first."""
+    return dict(Counter(t for _, t in activity).most_common())

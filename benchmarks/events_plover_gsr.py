@@ -21,7 +21,15 @@ Announced, threatened and refused acts are scored as the component codes them: P
 the statement ("will support" is an AGREE, "plans to impose" a THREATEN, "failed to reach"
 a REJECT), and so does factwire (``event_intent``), with the act nested under it.
 
-Run:  .venv/bin/python benchmarks/events_plover_gsr.py [--errors]
+With ``--causes``, each wrong triple set of a main event of the right type is put down to
+one cause per side (actor, recipient), from where the gold actor text sits in the sentence:
+``wrong`` (we chose another entity), ``missing`` (we chose none though an entity covers the
+gold text), ``extra`` (the gold has no recipient, we give one), ``country`` (we chose the
+entity that covers the gold text, but its code differs: the entities component's job),
+``no-entity`` (no entity covers the gold text: also the entities' job) and ``not-country``
+(the gold code is a group such as IMG, which no country can match).
+
+Run:  .venv/bin/python benchmarks/events_plover_gsr.py [--errors] [--causes]
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ import datetime as dt
 import json
 import sys
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -77,6 +86,8 @@ def _depth(doc, event) -> int:
     ("staged mass demonstrations")."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     token = span.root
+    while token.pos_ in ("NOUN", "PROPN") and token.dep_ == "conj":
+        token = token.head  # "launched artillery, mortar and rocket fire"
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
         token = token.head
     return len(list(token.ancestors))
@@ -119,8 +130,67 @@ def _add(counts: Counter, prefix: str, ours: set, gold: set) -> None:
     counts[prefix + "fn"] += len(gold - ours)
 
 
-def score(records: list[dict], nlp, show_errors: bool) -> dict:
-    """Counts and the confusion matrix over all records."""
+_GROUP_CODES = {"IGO", "NGO"}
+
+
+@lru_cache(maxsize=1)
+def matchable_codes() -> frozenset[str]:
+    """Codes our entities can carry: ISO countries (data/countries.tsv), IGO and NGO."""
+    from importlib import resources
+
+    text = resources.files("factwire.data").joinpath("countries.tsv").read_text("utf-8")
+    return frozenset(_GROUP_CODES | {line.split("\t")[0] for line in text.splitlines()
+                                     if line and not line.startswith("#")})
+
+
+def _gold_entities(doc, record: dict, side: str) -> list[tuple[str | None, set[str]]]:
+    """(gold code, ids of our entities covering its actor text) for one side."""
+    actors = record.get(side)
+    if not isinstance(actors, list):
+        return []
+    entity_at = doc._.entity_at or {}
+    out = []
+    lowered = record["text"].lower()
+    for actor in actors:
+        code = CODE_FIXES.get(actor.get("code"), actor.get("code")) or None
+        text = (actor.get("actorText") or "").lower()
+        at = lowered.find(text) if text else -1
+        span = doc.char_span(at, at + len(text), alignment_mode="expand") if at >= 0 else None
+        ids = {entity_at[t.i] for t in span if t.i in entity_at} if span is not None else set()
+        out.append((code, ids))
+    return out
+
+
+def side_cause(doc, record: dict, side: str, ours: list[str]) -> str:
+    """Why our actor (or recipient) codes differ from the gold's for one side."""
+    codes = {e.id: actor_code(e) for e in doc._.entities or []}
+    gold = _gold_entities(doc, record, side)
+    if {codes.get(i) for i in ours} | ({None} if not ours else set()) == (
+            {c for c, _ in gold} or {None}):
+        return "ok"
+    if not gold:
+        return "extra"
+    for code, ids in gold:
+        if code in {codes.get(i) for i in ours}:
+            continue
+        if code not in matchable_codes():
+            return "not-country"
+        if not ids:
+            return "no-entity"
+        if ids & set(ours):
+            return "country"
+        return "wrong" if ours else "missing"
+    return "extra"  # every gold code found, but we add others
+
+
+def error_causes(doc, record: dict, main) -> tuple[str, str] | None:
+    """(actor cause, recipient cause) of a main event of the right type with wrong triples."""
+    return (side_cause(doc, record, "source", main.actor),
+            side_cause(doc, record, "target", main.recipient))
+
+
+def score(records: list[dict], nlp, show_errors: bool, causes: Counter | None = None) -> dict:
+    """Counts and the confusion matrix over all records (and error causes, if asked)."""
     counts = Counter()
     confusion: Counter = Counter()
     for record in records:
@@ -143,6 +213,12 @@ def score(records: list[dict], nlp, show_errors: bool) -> dict:
         counts["all_tp"] += len(confident & gold)
         counts["all_fp"] += len(confident - gold)
         counts["all_fn"] += len(gold - confident)
+        if causes is not None and ours != gold:
+            found = ("type", "type") if predicted != gold_type else error_causes(
+                doc, record, main)
+            causes[found] += 1
+            if show_errors:
+                print(f"  causes {found}")
         if show_errors and (predicted != gold_type or ours != gold):
             print(f"{record['id']}: gold {sorted(gold, key=str)} ours {sorted(ours, key=str)}"
                   f" [{main.trigger.text if main else '-'}] | {record['text'][:140]}")
@@ -177,11 +253,27 @@ def main() -> None:
     """Command line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="print each wrong sentence")
+    parser.add_argument("--causes", action="store_true", help="tally why triples are wrong")
     args = parser.parse_args()
     records = gold_records()
     from factwire.nlp import load
 
-    print_report(score(records, load(), args.errors))
+    causes = Counter() if args.causes else None
+    print_report(score(records, load(), args.errors, causes))
+    if causes:
+        print_causes(causes)
+
+
+def print_causes(causes: Counter) -> None:
+    """The sentences with wrong triples by (actor cause, recipient cause), and per side."""
+    print("\nwrong triples by cause (actor cause, recipient cause):")
+    for key, n in causes.most_common():
+        print(f"  {n:4d}  {key}")
+    for side, index in (("actor", 0), ("recipient", 1)):
+        tally = Counter()
+        for key, n in causes.items():
+            tally[key[index]] += n
+        print(f"{side} side: " + ", ".join(f"{k} {n}" for k, n in tally.most_common()))
 
 
 if __name__ == "__main__":

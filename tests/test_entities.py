@@ -316,3 +316,133 @@ def test_all_capitals_dateline_after_a_headline_is_a_place(nlp):
 def test_ap_state_abbreviation_after_in_is_a_place(nlp):
     doc = annotate(nlp, "The museum is set to open in S.C. today.")
     assert entity(doc, "S.C.").type == "GPE"
+
+
+# --- appositions, context countries and blocs (actor_appositions, actor_context) --------
+
+
+def test_title_in_apposition_before_a_name_gives_role_and_country_to_every_mention(nlp):
+    doc = annotate(nlp, "The Iraqi foreign minister, Hoshyar Zebari, said the talks failed. "
+                        "Zebari said Iraq would wait.", "2008-05-01")
+    zebari = entity(doc, "Hoshyar Zebari")
+    assert (zebari.country, zebari.role, zebari.sector) == ("IRQ", "foreign minister", "GOV")
+    assert texts(zebari) == ["Iraqi foreign minister", "Hoshyar Zebari", "Zebari"]
+    assert entity_at_text(doc, "foreign minister") is zebari
+
+
+def test_title_of_a_country_after_a_name_gives_the_country(nlp):
+    doc = annotate(nlp, "Hoshyar Zebari, foreign minister of Iraq, met Rice.", "2008-05-01")
+    assert (entity(doc, "Hoshyar Zebari").country, entity(doc, "Hoshyar Zebari").role) == (
+        "IRQ", "foreign minister")
+
+
+def test_office_of_an_international_organization_in_apposition_acts_for_it(nlp):
+    doc = annotate(nlp, "Jan Egeland, the United Nations Emergency Relief Coordinator, said "
+                        "aid was blocked.", "2006-05-01")
+    egeland = entity(doc, "Jan Egeland")
+    assert (egeland.country, egeland.sector) == (None, "IGO")
+
+
+def test_un_mediator_acts_for_the_un(nlp):
+    doc = annotate(nlp, "Rebel leaders would meet U.N. mediator Diego Cordovez.", "1988-05-01")
+    cordovez = entity(doc, "Diego Cordovez")
+    assert (cordovez.country, cordovez.sector, cordovez.role) == (None, "IGO", "mediator")
+
+
+def test_member_of_a_body_in_apposition_takes_its_country_and_sector(nlp):
+    doc = annotate(nlp, "A member of the Syrian parliament, Mohammed Mamoun, started a hunger "
+                        "strike.", "2005-05-01")
+    mamoun = entity(doc, "Mohammed Mamoun")
+    assert (mamoun.country, mamoun.sector) == ("SYR", "LEG")
+
+
+def test_the_title_alone_later_is_the_person_last_named_with_it(nlp):
+    doc = annotate(nlp, "Iraqi Foreign Minister Hoshyar Zebari met U.S. envoy Chris Hill. The "
+                        "minister said the talks went well. The envoy flew home.", "2008-05-01")
+    assert entity_at_text(doc, "minister said").name == "Hoshyar Zebari"
+    assert entity_at_text(doc, "envoy flew").name == "Chris Hill"
+    assert not [e for e in doc._.entities if e.nominal]
+
+
+def test_named_state_body_takes_the_only_country_of_its_sentence(nlp):
+    doc = annotate(nlp, "The Foreign Ministry said Iraq would not attend.")
+    assert (entity(doc, "Foreign Ministry").country, entity(doc, "Foreign Ministry").sector) == (
+        "IRQ", "GOV")
+
+
+def test_civilians_are_of_the_place_where_they_act(nlp):
+    doc = annotate(nlp, "Hundreds of thousands of people blocked streets in Hong Kong in "
+                        "defiance of Chinese authorities.")
+    assert entity_at_text(doc, "people").country == "HKG"
+    doc = annotate(nlp, "Police stopped a march staged by students near offices in Sivas to "
+                        "protest a deployment to Iraq.")
+    assert entity_at_text(doc, "students").country == "TUR"
+
+
+def test_actor_in_a_sentence_without_a_country_takes_the_article_country(nlp):
+    doc = annotate(nlp, "LAGOS, Nigeria (AP) -- Gunmen kidnapped a priest in Lagos on Sunday. "
+                        "Police said they had arrested two suspects.")
+    assert entity_at_text(doc, "Police").country == "NGA"
+
+
+def test_article_about_several_countries_gives_no_country_to_an_actor(nlp):
+    doc = annotate(nlp, "Russia and Ukraine traded strikes on Sunday. Police said two people "
+                        "were hurt.")
+    assert entity_at_text(doc, "Police").country is None
+
+
+def test_anti_and_backed_places_are_not_the_country_of_an_actor(nlp):
+    doc = annotate(nlp, "An anti-Syria journalist was killed in Beirut. The Syrian-backed militia "
+                        "denied it.")
+    assert entity_at_text(doc, "journalist").country == "LBN"
+    assert entity_at_text(doc, "militia").country is None
+
+
+def test_western_and_foreign_groups_do_not_take_the_country_they_are_in(nlp):
+    doc = annotate(nlp, "Western diplomats in Kabul said foreign troops left Afghanistan.")
+    assert entity_at_text(doc, "Western diplomats").country is None
+    assert entity_at_text(doc, "foreign troops").country is None
+
+
+def test_the_west_is_a_bloc_not_a_place(nlp):
+    doc = annotate(nlp, "The West has imposed sanctions. Iran accused the West. Israeli troops "
+                        "entered the West Bank.")
+    west = entity(doc, "the West")
+    assert (west.type, west.country, west.nominal, texts(west)) == ("ORG", None, True,
+                                                                   ["West", "West"])
+    assert entity(doc, "West Bank").country == "PSE"
+
+
+def test_body_after_a_title_gives_its_country_but_a_posting_does_not(nlp):
+    doc = annotate(nlp, "John Smith, a spokesman for the U.S. embassy, declined to comment. "
+                        "Robert Ford, the U.S. ambassador to Syria, left. Mohammed Ali, a "
+                        "resident of Gaza, stayed.", "2012-05-01")
+    assert (entity(doc, "John Smith").country, entity(doc, "John Smith").sector) == ("USA",
+                                                                                     "GOV")
+    assert entity(doc, "Robert Ford").country == "USA"
+    assert entity(doc, "Mohammed Ali").country == "PSE"
+
+
+def test_family_name_first_links_to_the_person_named_in_full(nlp):
+    doc = annotate(nlp, "Chinese Foreign Ministry spokesman Qin Gang said Beijing objected. "
+                        "Qin said talks would go on.", "2010-05-01")
+    qin = entity(doc, "Qin Gang")
+    assert (qin.country, texts(qin)) == ("CHN", ["spokesman Qin Gang", "Qin"])
+
+
+def test_a_possessive_later_mention_of_a_person_gives_its_country(nlp):
+    doc = annotate(nlp, "Iraqi Foreign Minister Hoshyar Zebari arrived. Zebari's ministry "
+                        "would respond.", "2008-05-01")
+    assert entity_at_text(doc, "ministry").country == "IRQ"
+
+
+def test_ethnic_group_belongs_to_the_country_its_sentence_names_most(nlp):
+    doc = annotate(nlp, "Ethnic Albanians vowed to take villages near Macedonia's border with "
+                        "Bulgaria, Macedonian officials said.")
+    assert entity_at_text(doc, "Albanians").country == "MKD"
+
+
+def test_plural_nominal_the_tagger_reads_as_a_name_is_an_actor(nlp):
+    doc = annotate(nlp, "Gunmen kidnapped a priest in Lagos.")
+    gunmen = entity_at_text(doc, "Gunmen")
+    assert (gunmen.country, gunmen.sector, gunmen.nominal) == ("NGA", "REB", True)

@@ -25,8 +25,8 @@ COUNTRIES = {
     "Ukraine": ("GPE", "UKR", ["Ukraine", "Ukrainian", "Kyiv"]),
     "Israel": ("GPE", "ISR", ["Israel", "Israeli"]),
     "Gaza": ("GPE", "PSE", ["Gaza"]),
-    "Hungary": ("GPE", "HUN", ["Hungary"]),
-    "Romania": ("GPE", "ROU", ["Romania"]),
+    "Hungary": ("GPE", "HUN", ["Hungary", "Hungarian"]),
+    "Romania": ("GPE", "ROU", ["Romania", "Romanian"]),
     "United States": ("GPE", "USA", ["United States", "U.S."]),
     "Iran": ("GPE", "IRN", ["Iran"]),
     "Kursk": ("LOC", "RUS", ["Kursk"]),
@@ -471,3 +471,83 @@ def test_arriving_troops_are_a_deployment_not_a_visit(base):
 def test_travelling_for_talks_makes_the_traveller_a_party(base):
     doc = annotate(base, "Israeli negotiators returned to Washington for talks.")
     assert names(doc, only(doc, "CONSULT").actor) == ["Israel"]
+
+
+# -- argument selection (session 2) -------------------------------------------------------
+
+def test_the_urged_party_is_the_actor_of_the_urged_act(base):
+    doc = annotate(base, "Israel urged Iran to release the prisoners.")
+    request, release = only(doc, "REQUEST"), only(doc, "RETREAT")
+    assert names(doc, request.recipient) == ["Iran"]
+    assert names(doc, release.actor) == ["Iran"] and release.modality == "requested"
+
+
+def test_a_mediation_between_two_parties_has_both_as_recipients(base):
+    doc = annotate(base, "The United States launched a mediation effort between Hungary and "
+                   "Romania.")
+    event = only(doc, "CONSULT")
+    assert names(doc, event.actor) == ["United States"]
+    assert names(doc, event.recipient) == ["Hungary", "Romania"]
+
+
+def test_coordinated_countries_in_the_complement_are_all_recipients(base):
+    doc = annotate(base, "The United States agreed to lift embargoes in March to Iran, Russia "
+                   "and North Korea.")
+    agree = next(e for e in doc._.events if e.type == "AGREE")
+    assert names(doc, agree.recipient) == ["Iran", "Russia", "North Korea"]
+
+
+def test_a_unilateral_ceasefire_after_battles_has_no_recipient(base):
+    doc = annotate(base, "Israel declared a unilateral ceasefire after days of battles with "
+                   "Iran.")
+    ceasefire = only(doc, "RETREAT")
+    assert names(doc, ceasefire.actor) == ["Israel"] and ceasefire.recipient == []
+    assert only(doc, "ASSAULT").parent is None  # a time phrase, not the ceasefire's content
+
+
+def test_coordinated_actors_of_an_agreement_are_not_its_recipients(base):
+    doc = annotate(base, "Senior Hungarian and Romanian officials agreed that Romanian "
+                   "refugees should return home.")
+    agree = only(doc, "AGREE")
+    assert names(doc, agree.actor) == ["Hungary", "Romania"] and agree.recipient == []
+
+
+def test_a_demanded_withdrawal_targets_who_withdraws_not_where_from(base):
+    doc = annotate(base, "Russia demanded the withdrawal of Ukrainian forces from Kursk.")
+    assert names(doc, only(doc, "REQUEST").recipient) == ["Ukraine"]
+
+
+def test_a_complaint_accuses_the_one_complained_about_not_the_addressee(base):
+    doc = annotate(base, "Iran complained to the United States over Israeli air raids.")
+    assert names(doc, only(doc, "ACCUSE").recipient) == ["Israel"]
+
+
+def test_investigating_crimes_by_a_group_accuses_that_group(base):
+    doc = annotate(base, "Ukraine is investigating crimes by Russian soldiers against "
+                   "Ukrainian civilians.")
+    assert names(doc, only(doc, "ACCUSE").recipient) == ["Russia"]
+
+
+def test_vowing_a_hostile_act_is_a_threat(base):
+    doc = annotate(base, "Iran vowed to attack Israel.")
+    threat = only(doc, "THREATEN")
+    assert names(doc, threat.actor) == ["Iran"] and names(doc, threat.recipient) == ["Israel"]
+    assert only(doc, "ASSAULT").parent == threat.id
+
+
+def test_rocket_fire_launched_by_forces_is_their_assault(base):
+    doc = annotate(base, "Russian forces launched artillery, mortar and rocket fire against "
+                   "Ukraine.")
+    event = only(doc, "ASSAULT")
+    assert event.trigger.text == "fire"
+    assert names(doc, event.actor) == ["Russia"] and names(doc, event.recipient) == ["Ukraine"]
+
+
+def test_up_to_a_number_of_people_is_the_object(base):
+    doc = annotate(base, "Russia kidnapped up to 16 Ukrainian civilians.")
+    assert names(doc, only(doc, "ASSAULT").recipient) == ["Ukraine"]
+
+
+def test_two_subjects_of_one_verb_are_both_actors(base):
+    doc = annotate(base, "Old foes Hungary and Romania have renewed diplomatic ties.")
+    assert names(doc, only(doc, "SUPPORT").actor) == ["Hungary", "Romania"]

@@ -4,8 +4,9 @@ The functions here work on ``Mention`` candidates (token spans with a canonical 
 that ``factwire.nlp.entities`` found with the gazetteer and spaCy's NER:
 
 - ``link_people``: a bare surname is the person named in full elsewhere in the article
-  ("Putin" -> "President Vladimir Putin"), or else a leader of that name in the leaders table,
-  preferring the one in office on the publication date.
+  ("Putin" -> "President Vladimir Putin"; a family name written first too: "Qin" -> "Qin
+  Gang", when one person of the article has that first name), or else a leader of that name
+  in the leaders table, preferring the one in office on the publication date.
 - ``attach_titles``: the words before a name give its role and country: "Senior Russian
   negotiator Kirill Dmitriev" -> role "Senior negotiator", RUS; "Trump administration official
   Steve Witkoff" -> role "official" and the country of Trump. An apposition does the same
@@ -18,13 +19,16 @@ that ``factwire.nlp.entities`` found with the gazetteer and spaCy's NER:
   ``titles.tsv``). A plural demonym is a people ("Palestinians": PSE, CVL); an ethnic group
   belongs where it lives ("ethnic Albanians in Serbia": SRB). Coordinated demonyms give one
   actor per country ("Hungarian and Romanian officials"), each mentioned by its demonym.
-- ``place_fallback``: a titled person or a nominal actor with no country of its own takes
-  the country of its sentence when the sentence names exactly one.
+- ``place_fallback``: a titled person, a nominal actor or a named state body ("the Foreign
+  Ministry") with no country of its own takes the country of its sentence when the sentence
+  names exactly one (places named as whom an actor opposes or who backs it, "anti-Syria",
+  "Syrian-backed", do not count).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -47,6 +51,15 @@ _GENERIC_ORG_NOUNS = frozenset({"movement", "group", "organization", "organisati
 _PLACE_PREPOSITIONS = frozenset({"of", "in", "from", "throughout", "across", "near"})
 _SKIP_CHUNK_ENTS = frozenset({"ORDINAL", "CARDINAL", "DATE", "TIME", "QUANTITY", "PERCENT",
                               "MONEY"})
+# sectors of the bodies of a state: a named one without a country is its context's
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+_ABROAD = frozenset({"foreign", "western", "international", "overseas", "multinational",
+                     "expatriate", "outside"})
+_FOREIGN_OFFICES = frozenset({"minister", "ministry", "ministers", "secretary", "office",
+                              "affairs", "service", "policy"})
+_AGAINST = frozenset({"anti", "pro", "non"})
+_BACKED = frozenset({"backed", "sponsored", "supported", "funded", "allied", "armed",
+                     "trained", "aligned", "installed", "controlled"})
 
 
 @dataclass
@@ -79,10 +92,14 @@ def mention_at(mentions: list[Mention]) -> dict[int, Mention]:
 def link_people(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
                 day: dt.date | None) -> None:
     """Give every PERSON mention its canonical key, name, country and sector."""
-    full = {}
+    full, given = {}, {}
     for m in mentions:
         if m.type == "PERSON" and m.end - m.start > 1:
             full.setdefault(doc[m.end - 1].text, m)
+            given.setdefault(doc[m.start].text, []).append(m.key)
+    for first, keys in given.items():  # "Qin Gang ... Qin said": a family name first
+        if len(set(keys)) == 1 and first not in full:
+            full[first] = next(m for m in mentions if m.key == keys[0])
     for m in mentions:
         if m.type != "PERSON" and not (m.kind == "ner" and doc[m.start:m.end].text in full):
             continue
@@ -141,7 +158,7 @@ def attach_titles(doc: Doc, mentions: list[Mention], titles: dict[int, tuple]) -
     for m in mentions:
         if m.type != "PERSON" or m.nominal:
             continue
-        prefix = _read_prefix(doc, m.start - 1, titles, ends)
+        prefix = read_prefix(doc, m.start - 1, titles, ends)
         if prefix.role is None and prefix.country is None:
             prefix = _read_apposition(doc, m, titles, ends)
         elif prefix.first is not None:
@@ -157,7 +174,7 @@ def _country_after(doc: Doc, m: Mention, starts: dict[int, Mention]) -> str | No
     return None
 
 
-def _read_prefix(doc: Doc, i: int, titles: dict[int, tuple],
+def read_prefix(doc: Doc, i: int, titles: dict[int, tuple],
                  ends: dict[int, Mention]) -> Prefix:
     """Walk left from token ``i`` over titles, modifiers and countries."""
     words: list[Token] = []
@@ -192,6 +209,20 @@ def _read_prefix(doc: Doc, i: int, titles: dict[int, tuple],
     return found
 
 
+def stance_place(doc: Doc, m: Mention) -> bool:
+    """A place named as whom an actor opposes or who backs it ("anti-Syria journalist",
+    "Syrian-backed militia"): not the actor's country."""
+    return is_against_or_backed(doc, m.start) or is_against_or_backed(doc, m.end - 1)
+
+
+def is_against_or_backed(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i`` sits in "anti-X"/"pro-X" or "X-backed"/"X-funded": the
+    place names whom an actor opposes or who backs it, not the actor's country."""
+    before = doc[i - 2].lower_ if i >= 2 and doc[i - 1].text == "-" else ""
+    after = doc[i + 2].lower_ if i + 2 < len(doc) and doc[i + 1].text == "-" else ""
+    return before in _AGAINST or after in _BACKED
+
+
 def _is_title_word(token: Token, next_word: Token, ends: dict[int, Mention]) -> bool:
     """A word that belongs to a title before a name: a modifier ("Senior", "visiting",
     "religious") or a capitalized part of a longer title ("Labour Minister")."""
@@ -207,23 +238,39 @@ def _is_title_word(token: Token, next_word: Token, ends: dict[int, Mention]) -> 
 
 
 def place_fallback(doc: Doc, mentions: list[Mention]) -> None:
-    """A titled person or a nominal actor with no country of its own takes the country of
-    its sentence when the sentence names only one ("Ugandan opposition ... President Yoweri
-    Museveni" -> UGA; "Officials ... Russia's military" -> RUS): news names the country of
-    an office or a group next to it. Leaders and international actors keep theirs."""
-    places = [m for m in mentions if m.kind in PLACE_KINDS and m.country]
+    """A titled person, a nominal actor or a state body ("the Foreign Ministry") with no
+    country of its own takes the country of its sentence when the sentence names only one
+    ("Ugandan opposition ... President Yoweri Museveni" -> UGA; "Officials ... Russia's
+    military" -> RUS): news names the country of an office or a group next to it. Leaders
+    and international actors keep theirs."""
+    places = [m for m in mentions if m.kind in PLACE_KINDS and m.country
+              and not stance_place(doc, m)]
     for m in mentions:
-        if m.country or m.kind == "leader" or m.sector in ("IGO", "NGO") or m.affiliated:
-            continue
-        if not (m.nominal or m.type == "PERSON" and m.role):
+        if not needs_country(m):
             continue
         sentence = doc[m.start].sent
         near = {p.country for p in places if sentence.start <= p.start < sentence.end}
         if len(near) == 1:
-            m.country = near.pop()
-            if m.nominal:
-                _, _, sector, lemma = m.key.split(":", 3)
-                m.key = f"NOMINAL:{m.country}:{sector}:{lemma}"
+            give_country(m, near.pop())
+
+
+def needs_country(m: Mention) -> bool:
+    """An actor whose country its context may give: a titled person, a nominal actor or a
+    named state body (ministry, army, court, parliament) without a country, not a leader
+    and not acting for an international or non-governmental organization."""
+    if m.country or m.kind in ("leader", "bloc") or m.sector in ("IGO", "NGO") or m.affiliated:
+        return False
+    return m.nominal or m.type == "PERSON" and bool(m.role) or (
+        m.type == "ORG" and m.kind == "ner" and m.sector in STATE_SECTORS)
+
+
+def give_country(m: Mention, country: str) -> None:
+    """Set a mention's country; a nominal actor's key names its country, so "officials" of
+    two countries stay two actors."""
+    m.country = country
+    if m.nominal:
+        _, _, sector, lemma = m.key.split(":", 3)
+        m.key = f"NOMINAL:{country}:{sector}:{lemma}"
 
 
 def _read_apposition(doc: Doc, m: Mention, titles: dict[int, tuple],
@@ -232,7 +279,7 @@ def _read_apposition(doc: Doc, m: Mention, titles: dict[int, tuple],
     root = doc[m.start:m.end].root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= m.end and child.i in titles:
-            found = _read_prefix(doc, child.i, titles, ends)
+            found = read_prefix(doc, child.i, titles, ends)
             if found.role is not None:
                 found.first = None
                 return found
@@ -244,9 +291,12 @@ def leader_descriptions(doc: Doc, mentions: list[Mention], titles: dict[int, tup
     """ "the Russian president", "Russia's foreign minister": the leader in office on ``day``."""
     ends = mentions_ending_at(mentions)
     starts = {m.start for m in mentions if m.type == "PERSON"}
+    described = {i for m in mentions if m.kind == "apposition" for i in range(m.start, m.end)}
     found = []
     for end, (start, title) in titles.items():
         if not title.roles or end + 1 in starts or not _is_common_title(doc, start, end):
+            continue
+        if end in described:  # "The Iraqi foreign minister, Hoshyar Zebari": Zebari
             continue
         j = start - 1
         if j >= 0 and doc[j].text in ("'s", "’s"):
@@ -282,7 +332,9 @@ def nominal_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Me
         if lexeme is None or _modifies_an_actor(root, taken, gaz) or _names_an_org(root, taken):
             continue
         lemma, sector, label = lexeme
-        if label not in COLLECTIVE_TYPES and not _is_countable_actor(root, named):
+        # "Gunmen kidnapped": a plural the tagger reads as a name at the start of a sentence
+        plural = lemma.endswith("men")
+        if label not in COLLECTIVE_TYPES and not plural and not _is_countable_actor(root, named):
             continue
         if label == "PERSON" and any(c.lower_ == "civilian" for c in root.children):
             sector = "CVL"  # "Russian civilian advisers"
@@ -297,7 +349,11 @@ def nominal_actors(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Me
 
 
 def _person_in_apposition(root: Token, taken: dict) -> Mention | None:
-    """The named person a noun is in apposition with ("X, a Scherer director")."""
+    """The named person a noun is in apposition with ("X, a Scherer director"), also
+    through the rest of a split title ("Kofi Annan, the UN secretary-general")."""
+    while root.dep_ in ("compound", "npadvmod") and root.head.i == root.i + 2 and \
+            root.nbor(1).text == "-":
+        root = root.head
     for other in (root.head, *root.children):
         if (other.dep_ == "appos" or root.dep_ == "appos") and other.i in taken:
             if taken[other.i].type == "PERSON" and other.i != root.i:
@@ -410,12 +466,17 @@ def _inside_phrase(token: Token, root: Token) -> bool:
 
 def _nominals_for(doc: Doc, start: int, root: Token, lemma: str, sector: str, label: str,
                   places: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    places = [p for p in places if not stance_place(doc, p)]
+    mentions = [m for m in mentions if not stance_place(doc, m)]
     inside = [p for p in places if p.start >= start and p.end <= root.i and p.country]
     countries = list(dict.fromkeys(_nation_of(doc, p, places) for p in inside))
     if len(countries) > 1:  # "Hungarian and Romanian officials": one actor per country
         return [_nominal(doc, p.start, p.end, root, lemma, sector, label,
                          _nation_of(doc, p, places)) for p in inside]
-    country = countries[0] if inside else _country_of_possessor(root, mentions)
+    abroad = not inside and _from_abroad(doc, start, root)
+    # "Western diplomats in Kabul" are in Kabul, not of it
+    country = countries[0] if inside else None if abroad else _country_of_possessor(
+        root, mentions)
     affiliated = False
     if country is None and not inside:
         country, org_sector = _country_of_named_modifier(start, root, mentions)
@@ -423,14 +484,24 @@ def _nominals_for(doc: Doc, start: int, root: Token, lemma: str, sector: str, la
         if org_sector in ("IGO", "NGO"):
             sector = org_sector  # "U.N. peacekeepers" act for the U.N.
     found = _nominal(doc, start, root.i + 1, root, lemma, sector, label, country)
-    found.affiliated = affiliated
+    found.affiliated = affiliated or abroad
     return [found]
+
+
+def _from_abroad(doc: Doc, start: int, root: Token) -> bool:
+    """ "Western diplomats", "foreign troops", "international observers": a group that is
+    not of the country around it (but "the foreign minister" is a title)."""
+    for token in doc[start:root.i]:
+        if token.lower_ in _ABROAD and not (token.lower_ == "foreign" and
+                                            token.nbor(1).lower_ in _FOREIGN_OFFICES):
+            return True
+    return False
 
 
 def _nation_of(doc: Doc, place: Mention, places: list[Mention]) -> str | None:
     """The country a demonym stands for. An ethnic group belongs where it lives:
     "ethnic Albanians in Serbia" and "Albanians of southern Serbia" are of Serbia; else the
-    other country the sentence names (None when it names none or several)."""
+    other country the sentence names most (None when it names none, or several as often)."""
     ethnic = place.start > 0 and doc[place.start - 1].lower_ == "ethnic"
     last = doc[place.end - 1]
     noun = last.head if last.dep_ == "amod" else last  # "Albanian guerrillas", "Albanians"
@@ -440,9 +511,12 @@ def _nation_of(doc: Doc, place: Mention, places: list[Mention]) -> str | None:
     if not ethnic:
         return place.country
     sentence = doc[place.start].sent
-    others = {p.country for p in places if sentence.start <= p.start < sentence.end
-              and p.country != place.country}
-    return others.pop() if len(others) == 1 else None
+    others = Counter(p.country for p in places if sentence.start <= p.start < sentence.end
+                     and p.country != place.country)
+    ranked = others.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]  # the country the sentence names most ("Macedonia's ... Macedonian")
 
 
 def _nominal(doc: Doc, start: int, end: int, root: Token, lemma: str, sector: str,

@@ -27,11 +27,22 @@ How mentions are found, in order:
    before a name (with its modifiers and country: "Senior Russian negotiator Kirill
    Dmitriev") is part of the person's mention and gives ``role``, ``sector`` and country;
    an apposition or "of <country>" after the name does too; "the Russian president" is the
-   leader in office on the publication date (or today's, without one).
+   leader in office on the publication date (or today's, without one). A description in
+   apposition before or after the name ("The Iraqi foreign minister, Hoshyar Zebari,";
+   "Kenzo Oshima, the United Nations Emergency Relief Coordinator,"; "A member of the
+   Syrian parliament, Mohammed Mamoun,") gives role, country and sector too
+   (``factwire.nlp.actor_appositions``), and every mention of a person shares them.
 4. Nominal actors: "Russian officials", "South Korean intelligence", "police", "rebels",
    "Palestinians" become entities with ``nominal=True``, the country of their modifier,
-   possessor or place and the sector of their noun. A titled person or nominal actor with
-   no country takes the country of its sentence when the sentence names only one.
+   possessor or place and the sector of their noun; "the minister" is the person last named
+   with that title. An actor with no country of its own (a titled person, a nominal actor,
+   a named state body such as "the Foreign Ministry") takes, in order: the place where
+   civilians or police act ("people blocked streets in Hong Kong"), the country of its
+   sentence when the sentence names only one, and the article's country when one country
+   is nearly all the article names (``factwire.nlp.actor_context``). "anti-Syria" and
+   "Syrian-backed" do not make an actor Syrian; "Western diplomats" and "foreign troops"
+   take no country from where they are. "the West" is a bloc, not a place
+   (``factwire.nlp.actor_blocs``).
 
 Overlaps: a demonym inside a nominal actor ("South Korean" in "South Korean intelligence")
 is a mention of the country entity AND part of the nominal actor's mention. In
@@ -59,6 +70,14 @@ from spacy.util import filter_spans
 from factwire.geo.index import normalize_name
 from factwire.model import Entity, TextSpan
 from factwire.nlp import doc as _doc
+from factwire.nlp.actor_appositions import read_appositions
+from factwire.nlp.actor_blocs import bloc_mentions
+from factwire.nlp.actor_context import (
+    definite_descriptions,
+    document_fallback,
+    locate_by_action,
+    share_person_facts,
+)
 from factwire.nlp.actors import (
     MODIFIERS,
     PLACE_KINDS,
@@ -142,14 +161,19 @@ class EntitiesComponent:
         titles = title_ends(doc, title_spans, self.gazetteer)
         _people_after_titles(doc, named, titles)
         named = _places_named_as_actors(doc, named, title_spans, self.gazetteer)
-        named = _missed_places(doc, named)
+        named = bloc_mentions(doc, _missed_places(doc, named))
         link_people(doc, named, self.gazetteer, day)
         named = repeat_names(doc, named)
         attach_titles(doc, named, titles)
+        named += read_appositions(doc, named, titles, self.gazetteer)
+        share_person_facts(named)
         _fill_from_context(doc, named, self.gazetteer)
         found = named + leader_descriptions(doc, named, titles, self.gazetteer, day)
         found += nominal_actors(doc, found, self.gazetteer)
+        definite_descriptions(doc, found)
+        locate_by_action(doc, found)
         place_fallback(doc, found)
+        document_fallback(doc, found)
         return [m for m in found if _is_real(doc, m)]
 
     def _gazetteer_mentions(self, doc: Doc) -> list[Mention]:

@@ -11,21 +11,34 @@ Tokens map to entity ids through ``doc._.entity_at``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from factwire.nlp.doc import doc_list, doc_map
-from factwire.nlp.event_lexicon import TriggerEntry, lemma_of, object_of, through_partitive
+from factwire.nlp.event_lexicon import (
+    TriggerEntry,
+    is_counted_object,
+    lemma_of,
+    object_of,
+    through_partitive,
+)
+from factwire.nlp.event_phrases import (
+    RELATIVE,
+    SUBJECT_DEPS,
+    PhraseReader,
+    conjuncts,
+    of_phrase,
+    phrase_tokens,
+    prep_objects,
+    relative_antecedent,
+    unique,
+)
 
-PLACE_TYPES = ("GPE", "LOC", "FAC")
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "across", "outside", "around", "throughout",
                   "along", "within", "over"}
-_MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "appos")
 _CONTROL_DEPS = ("xcomp", "advcl", "conj", "acl", "ccomp", "pcomp", "relcl", "acomp")
-_SUBJECT_DEPS = ("nsubj", "csubj", "expl")
-_RELATIVE = {"who", "which", "that", "whom"}
-# pronouns that stand for the subject of a governing clause: "Syria says it is willing"
-_PERSONAL = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our"}
 # participles that, without a "by" agent, state their subject's stance: "is opposed to"
 _STATIVE_PASSIVES = {"commit", "oppose", "prepare", "determine", "engage", "dedicate",
                      "involve", "resolve", "dispose", "incline", "poise", "set", "bind",
@@ -39,74 +52,26 @@ _FRAME_WORDS = {"dobj", "dobj_poss", "dative", "clause_subj", "object_np", "clau
 # clauses whose subject is the addressee of a demand: a complement, or a noun's content clause
 _CLAUSE_DEPS = ("ccomp", "xcomp", "acl")
 _ONSET_VERBS = {"begin", "start", "launch", "open", "kick", "commence", "get"}
+# phrases that say when or in what circumstances, not to whom: "after days of battles with"
+CIRCUMSTANCE_PREPS = {"after", "before", "since", "during", "following", "amid", "despite",
+                      "until", "because", "ahead"}
 _TIME_PREPS = {"in", "on", "during", "since", "until", "through", "by", "at", "from", "last",
                "before", "after", "throughout", "over", "for"}
 
 
-class ArgumentFinder:
+class ArgumentFinder(PhraseReader):
     """Finds the arguments of triggers in one Doc (entity and time maps read once)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.entity_at = doc_map(doc, "entity_at")
+        super().__init__(doc)
         self.time_at = doc_map(doc, "time_at")
-        self.entities = {e.id: e for e in doc_list(doc, "entities")}
         self.quantities = doc_list(doc, "quantities")
         self.times = {t.id: t for t in doc_list(doc, "times")}
         self.sentence_starts = [sent.start for sent in doc.sents]
-
-    # -- entities of a noun phrase -------------------------------------------------------
-    def phrase_entities(self, token: Token | None, depth: int = 0) -> list[str]:
-        """Entity ids a noun phrase names: its head's entity, else its modifiers', per conjunct.
-
-        "Senior Hungarian and Romanian officials" -> [HUN, ROU]; "Steve Witkoff" -> [Witkoff];
-        "the lifting of U.S. sanctions" -> [USA] (through "of" when nothing else is found).
-        """
-        if token is None or depth > 4:
-            return []
-        found: list[str] = []
-        for head in [token, *conjuncts(token)]:
-            found += self._head_entities(head, depth)
-        return unique(found)
-
-    def _head_entities(self, head: Token, depth: int) -> list[str]:
-        own = self.entity_at.get(head.i)
-        if own:
-            # "Hungarian and Romanian officials": a coordinated modifier names another
-            return unique([own] + [e for c in head.children
-                                   if c.dep_ in ("amod", "compound") and conjuncts(c)
-                                   for e in self.phrase_entities(c, depth + 1)])
-        if head.lower_ in _RELATIVE and head.dep_ in _SUBJECT_DEPS + ("nsubjpass",):
-            return self.phrase_entities(relative_antecedent(head), depth + 1)
-        if head.lower_ in _PERSONAL:
-            return self.phrase_entities(pronoun_antecedent(head), depth + 1)
-        found: list[str] = []
-        for child in head.children:
-            if child.dep_ in _MODIFIER_DEPS:
-                found += self.phrase_entities(child, depth + 1)
-        if not found:  # "the president of Armenia", "a camp for Congolese refugees"
-            for pobj in prep_objects(head, ("of", "from", "for")):
-                found += self.phrase_entities(pobj, depth + 1)
-        return found
-
-    def places(self, ids: Iterable[str]) -> list[str]:
-        """The ids that name places (GPE, LOC, FAC)."""
-        return [i for i in ids if i in self.entities and self.entities[i].type in PLACE_TYPES]
-
-    def is_local(self, entity_id: str) -> bool:
-        """Whether the entity is a place below country level (a city, a region)."""
-        entity = self.entities.get(entity_id)
-        return bool(entity and entity.geo and entity.geo.feature != "country")
-
-    def modifier_places(self, noun: Token) -> list[str]:
-        """Cities and regions that modify a nominal trigger: "the London talks" -> London."""
-        return [e for c in noun.children if c.dep_ in ("compound", "nmod")
-                for e in self.places(self.phrase_entities(c)) if self.is_local(e)]
-
-    def country(self, entity_id: str) -> str | None:
-        """The country code of an entity, if known."""
-        entity = self.entities.get(entity_id)
-        return entity.country if entity else None
+        # token index -> the recipient frame of the event that token triggers (set by the
+        # builder): an object that is an event keeps its own phrases ("demanded the
+        # withdrawal of Serbian forces from Bosnia": Bosnia is the withdrawal's)
+        self.trigger_frames: dict[int, tuple[str, ...]] = {}
 
     # -- actor -------------------------------------------------------------------------
     def verb_actor(self, verb: Token) -> tuple[list[str], Token | None]:
@@ -116,10 +81,19 @@ class ArgumentFinder:
             return [], None
         found = self.phrase_entities(subject)
         if not any(self._named(e) for e in found):
-            # "Rebels in the Ivory Coast", "doctors from two American aid groups"
-            groups = [e for p in prep_objects(subject, _GROUP_PREPS)
-                      for e in self.phrase_entities(p)]
+            # "Rebels in the Ivory Coast", "doctors from two American aid groups", "workers
+            # affiliated with the Serbian Workers' Union", "a terror group based in Trinidad"
+            phrases = prep_objects(subject, _GROUP_PREPS) + [
+                p for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                for p in prep_objects(c, _GROUP_PREPS + ("with",))]
+            groups = [e for p in phrases for e in self.phrase_entities(p)]
             found = [e for e in groups if self._named(e)] or found or groups
+        # "Old foes Gondor and Osgiliath", "Lions, tigers, and Gondor": the parse gives the
+        # verb two subjects; when the first names no one, the other counts
+        others = [c for c in verb.children if c.dep_ == "nsubj" and c.i != subject.i
+                  and subject.dep_ == "nsubj" and subject.head.i == verb.i and not found]
+        found = unique(found + [e for c in others for e in self.phrase_entities(c)
+                                if self._named(e)])
         return found, subject
 
     def noun_actor(self, noun: Token, entry: TriggerEntry) -> list[str]:
@@ -144,17 +118,24 @@ class ArgumentFinder:
         """Entity ids of the recipient, by the entry's frame (see event_lexicon)."""
         found: list[str] = []
         obj = object_of(trigger) if entry.pos == "VERB" else of_phrase(trigger)
-        for item in entry.recipient:
+        items = [i for i in entry.recipient if not i.startswith("?")]
+        for item in items:
             found += self._frame_item(trigger, obj, item)
+        for item in (i[1:] for i in entry.recipient if i.startswith("?")):
+            found = found or self._frame_item(trigger, obj, item)  # "complained to X"
+        if not found:  # one phrase deeper: "mobilized reservists for a war against Iraq"
+            found = self._inner_prep_entities(trigger, [i for i in items
+                                                        if i not in _FRAME_WORDS])
         if entry.pos == "VERB" and is_passive(trigger) and "dobj" in entry.recipient:
             acted_on = passive_subject(trigger)
-            if acted_on is not None and acted_on is not clause_subject(trigger):
+            if acted_on is not None and acted_on != clause_subject(trigger):
                 found = self.phrase_entities(acted_on) + found
         return unique(found)
 
     def _frame_item(self, trigger: Token, obj: Token | None, item: str) -> list[str]:
         if item in ("dobj", "dobj_poss"):
-            if obj is None or obj.dep_ in ("nsubjpass", "pobj"):
+            if obj is None or obj.dep_ == "nsubjpass" or (
+                    obj.dep_ == "pobj" and not is_counted_object(obj)):
                 return []
             return self.phrase_entities(obj)
         if item == "dative":
@@ -166,26 +147,36 @@ class ArgumentFinder:
             holders = [trigger] + ([obj] if obj is not None else []) + [
                 p for c in trigger.children if c.dep_ == "prep" for p in c.children
                 if p.dep_ == "pobj"]
+            if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+                # "reiterated its demand today that Israel ease ...": the parse hangs the
+                # noun's content clause on the verb
+                holders.append(trigger.head)
             return [e for h in holders for c in h.children if c.dep_ in _CLAUSE_DEPS
-                    for s in c.children if s.dep_ in _SUBJECT_DEPS + ("nsubjpass",)
+                    for s in c.children if s.dep_ in SUBJECT_DEPS + ("nsubjpass",)
                     for e in self.phrase_entities(s)]
         if item == "object_np":
             return self.object_phrase_entities(obj)
         if item in ("clause_obj", "between", "subj"):
             return []  # "subj": set by the builder from the clause subject
-        holders = [trigger] + ([obj] if obj is not None else [])
-        found = [e for holder in holders for p in prep_objects(holder, (item,))
-                 for e in self.phrase_entities(p)]
-        if not found:  # one phrase deeper: "mobilized reservists for a war against Iraq"
-            inner = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ != item
-                     for p in c.children if p.dep_ == "pobj"]
-            found = [e for holder in inner for p in prep_objects(holder, (item,))
-                     for e in self.phrase_entities(p)]
-        return found
+        holders = [trigger]
+        if obj is not None and item not in self.trigger_frames.get(obj.i, ()):
+            holders.append(obj)
+        return [e for holder in holders for p in prep_objects(holder, (item,))
+                for e in self.phrase_entities(p)]
+
+    def _inner_prep_entities(self, trigger: Token, preps: list[str]) -> list[str]:
+        """The frame's prepositions one phrase down ("mobilized reservists for a war
+        against Iraq"), but not inside a time or circumstance phrase ("declared a
+        ceasefire after days of battles with the militia")."""
+        inner = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ not in preps
+                 and c.lower_ not in CIRCUMSTANCE_PREPS
+                 for p in c.children if p.dep_ == "pobj"]
+        return [e for holder in inner for p in prep_objects(holder, preps)
+                for e in self.phrase_entities(p)]
 
     def prep_entities(self, token: Token, entry: TriggerEntry) -> list[str]:
         """Entities in the token's phrases whose prepositions the entry's frame names."""
-        preps = [i for i in entry.recipient if i not in _FRAME_WORDS]
+        preps = [i.lstrip("?") for i in entry.recipient if i.lstrip("?") not in _FRAME_WORDS]
         return unique(e for p in prep_objects(token, preps) for e in self.phrase_entities(p))
 
     def object_phrase_entities(self, obj: Token | None) -> list[str]:
@@ -195,13 +186,13 @@ class ArgumentFinder:
         found = self.phrase_entities(obj)
         if found:
             return found
+        # "investigating alleged war crimes by Croatian extremists against Serb civilians":
+        # the one whose act it is
+        found = [e for p in prep_objects(obj, ("by",)) for e in self.phrase_entities(p)]
+        if found:
+            return found
         ids = unique(self.entity_at[t.i] for t in phrase_tokens(obj) if t.i in self.entity_at)
         return [i for i in ids if self._named(i)]
-
-    def _named(self, entity_id: str) -> bool:
-        """A name, or a group with a country: not a generic noun ("anti-aircraft")."""
-        entity = self.entities.get(entity_id)
-        return entity is not None and (not entity.nominal or bool(entity.country))
 
     def complement_entities(self, trigger: Token, actor: list[str],
                             places: bool = True, purpose: bool = False) -> list[str]:
@@ -220,7 +211,7 @@ class ArgumentFinder:
         ids = [i for i in ids if self._named(i)]
         others = [i for i in ids if i not in self.places(ids)]
         if places:
-            return (others or ids)[:1]
+            return self._with_coordinated((others or ids)[:1], tokens, actor)
         # a country named outside a locative phrase is a party ("offered to hand over to
         # Great Britain"), a city or a place "in" which it happens only the venue
         venues = {self.entity_at[t.i] for c in tokens if c.dep_ == "prep"
@@ -228,7 +219,15 @@ class ArgumentFinder:
         own = {self.country(a) for a in actor}
         parties = [i for i in self.places(ids) if not self.is_local(i) and i not in venues
                    and self.country(i) not in own]
-        return (others or parties)[:1]
+        return self._with_coordinated((others or parties)[:1], tokens, actor)
+
+    def _with_coordinated(self, first: list[str], tokens: list[Token],
+                          actor: list[str]) -> list[str]:
+        """The chosen entity and those coordinated with it ("to Iran, Libya and Sudan")."""
+        heads = [t for t in tokens if first and self.entity_at.get(t.i) == first[0]
+                 and (t.head is t or self.entity_at.get(t.head.i) != first[0])]
+        more = [e for t in heads[:1] for c in conjuncts(t) for e in self.phrase_entities(c)]
+        return unique(first + [i for i in more if i not in actor and self._named(i)])
 
     def condition_subjects(self, trigger: Token, actor: list[str]) -> list[str]:
         """Who must meet the condition of a threat or an offer: the subject of its "if" or
@@ -280,9 +279,9 @@ class ArgumentFinder:
             found = self._attached_time(token, came_from)
             if found:
                 return found
-            if token.dep_ not in _CONTROL_DEPS + ("pobj", "prep", "dobj") or token.head is token:
+            if token.dep_ not in _CONTROL_DEPS + ("pobj", "prep", "dobj") or token.head.i == token.i:
                 return None
-            if token is not trigger and has_own_subject(token):
+            if token.i != trigger.i and has_own_subject(token):
                 return None  # the governing clause is about someone else's doing
             came_from, token = token, token.head
         return None
@@ -303,7 +302,7 @@ class ArgumentFinder:
         if token.i in self.time_at and token.pos_ not in ("VERB", "AUX"):
             return self.time_at[token.i]
         for child in token.children:
-            if child is skip or child.dep_ not in _TIME_DEPS:
+            if (skip is not None and child.i == skip.i) or child.dep_ not in _TIME_DEPS:
                 continue
             if child.dep_ == "prep" and child.lower_ not in _TIME_PREPS:
                 continue
@@ -329,76 +328,6 @@ class ArgumentFinder:
             spans += [(t.idx, t.idx + len(t)) for t in tokens]
         return [q.id for q in self.quantities
                 if any(q.start < end and q.end > start for start, end in spans)]
-
-
-def unique(ids: Iterable[str]) -> list[str]:
-    """The ids once each, in first-seen order."""
-    seen: dict[str, None] = {}
-    for i in ids:
-        seen.setdefault(i, None)
-    return list(seen)
-
-
-def conjuncts(token: Token) -> list[Token]:
-    """Words coordinated with ``token`` ("Hungary and Romania" -> [Romania])."""
-    out, stack = [], [token]
-    while stack:
-        for child in stack.pop().children:
-            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
-                out.append(child)
-                stack.append(child)
-    return out
-
-
-def of_phrase(noun: Token) -> Token | None:
-    """"the withdrawal of forces from Panama" -> forces (its phrases count for the noun)."""
-    found = prep_objects(noun, ("of",))
-    return found[0] if found else None
-
-
-def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
-    """Objects of the token's prepositions named in ``preps`` ("attack on X" -> X)."""
-    preps = set(preps)
-    return [pobj for child in token.children
-            if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps
-            for pobj in child.children if pobj.dep_ in ("pobj", "pcomp")]
-
-
-def phrase_tokens(token: Token, limit: int = 40) -> list[Token]:
-    """Tokens of a phrase, leaving out nested clauses (relative clauses, participles)."""
-    out, stack = [], [token]
-    while stack and len(out) < limit:
-        current = stack.pop()
-        out.append(current)
-        stack += [c for c in current.children
-                  if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "punct", "cc")]
-    return out
-
-
-def pronoun_antecedent(pronoun: Token) -> Token | None:
-    """The subject of the nearest governing clause that is not itself a pronoun.
-
-    "Syria says it will withdraw its troops" -> Syria (for "it" and "its").
-    """
-    own_clause = True
-    for verb in pronoun.ancestors:
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject is pronoun or subject.pos_ == "PRON":
-            own_clause = False
-            continue
-        if pronoun.dep_ == "poss" and own_clause:
-            return subject  # "Russia continues its offensive"
-        if not own_clause or pronoun.dep_ != "poss":
-            return subject
-    return None
-
-
-def relative_antecedent(pronoun: Token) -> Token | None:
-    """"Trump, who has sought ..." -> Trump."""
-    clause = pronoun.head
-    return clause.head if clause.dep_ == "relcl" else None
 
 
 def has_own_subject(token: Token) -> bool:
@@ -432,8 +361,8 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
     if depth > 5:
         return None
     for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS and child.lower_ != "there":
-            if child.lower_ in _RELATIVE:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ != "there":
+            if child.lower_ in RELATIVE:
                 return relative_antecedent(child)
             return child
     if is_passive(verb):
@@ -446,13 +375,34 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
         return verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return passive_agent(verb)  # "a strike called by workers": the workers
-    if verb.dep_ in _CONTROL_DEPS and verb.head is not verb:
+    if verb.dep_ in _CONTROL_DEPS and verb.head.i != verb.i:
         return _controller(verb.head, depth, verb.dep_)
     return None
 
 
+@lru_cache(maxsize=1)
+def _object_control_verbs() -> frozenset[str]:
+    text = resources.files("factwire.data").joinpath("plover_object_control.txt").read_text(
+        encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and w[0] != "#")
+
+
+def object_controller(verb: Token) -> Token | None:
+    """The object of an object-control verb ("urged Hamas to ...", "called on Israel to
+    ..."), who is the subject of the infinitive that follows it; None for other verbs."""
+    if lemma_of(verb) not in _object_control_verbs() or is_passive(verb):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    if obj is None:  # "called on Israel to", "appealed to the rebels to"
+        obj = next(iter(prep_objects(verb, ("on", "upon", "to", "for"))), None)
+    return obj
+
+
 def _controller(head: Token, depth: int, via: str) -> Token | None:
     if head.pos_ in ("VERB", "AUX", "ADJ"):
+        controller = object_controller(head) if via == "xcomp" else None
+        if controller is not None:  # "urged Hamas to release": Hamas releases
+            return controller
         passive = passive_subject(head)
         if passive is not None and head.dep_ != "relcl":
             # "is scheduled to visit": the subject visits; but in "were injured and

@@ -23,6 +23,7 @@ AGREE with the hand-over nested under it). The cue words and type classes are da
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -100,6 +101,8 @@ def add_statements(events: list[FoundEvent], lexicon: Lexicon) -> list[FoundEven
     heads = {e.head.i for e in events}
     added = []
     for event in events:
+        _hostile_commitment(event)
+    for event in events:
         found = statement_type(event, lexicon)
         if found is None:
             continue
@@ -119,6 +122,16 @@ def add_statements(events: list[FoundEvent], lexicon: Lexicon) -> list[FoundEven
         event.parent = statement
         added.append(statement)
     return events + added
+
+
+def _hostile_commitment(event: FoundEvent) -> None:
+    """"vowed to wage war on the Rohans": a promise of a hostile act is a THREATEN."""
+    parent, rules = event.parent, intent_rules()
+    if (parent is not None and parent.type == "AGREE" and event.type in rules["hostile"]
+            and lemma_of(parent.head) in rules["commitment_verbs"]
+            and (event.governor or event.head).dep_ == "xcomp"):
+        parent.mode = _statement_mode(event, "THREATEN")
+        parent.entry = replace(parent.entry, type="THREATEN", mode=parent.mode)
 
 
 def _statement_mode(event: FoundEvent, statement_type_: str) -> str | None:

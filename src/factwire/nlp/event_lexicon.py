@@ -3,7 +3,9 @@
 One lexicon line is one trigger: ``lemma`` (a multiword lemma names the head word first for
 verbs, "call for", and last for nouns, "conscription drive"), ``pos`` (VERB or NOUN),
 ``type``, ``mode``, ``recipient`` (how the recipient is marked: "dobj", "dative", a
-preposition such as "on", "between", "clause_subj", "object_np", "dobj_poss") and optional
+preposition such as "on", "between", "clause_subj", "object_np", "dobj_poss"; a "?" before
+an item makes it a fallback, used only when the others find no one: "complained to the UN
+over Israeli raids" accuses Israel) and optional
 ``actor`` (the same for the actor), ``objects`` (the trigger only counts with one of these
 object lemmas: "lift" a curfew), ``needs_prep``, ``needs_clause`` (only with a complement
 clause: "ordered him to appear"), ``clause_modals`` (only when the reported clause has one
@@ -182,10 +184,39 @@ def lemma_forms(token: Token) -> list[str]:
 
 
 def object_of(token: Token) -> Token | None:
-    """The direct object (the passive subject for passives), looking through "one of X"."""
+    """The direct object (the passive subject for passives), looking through "one of X";
+    "kidnapped up to 16 advisers", which the parse reads as a particle and a "to" phrase,
+    has "advisers" as its object."""
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             return through_partitive(child)
+    # "to" hangs on the verb or on its particle "up"
+    near = [g for c in token.children for g in (c, *c.children)]
+    counted = [o for g in near for o in g.children if is_counted_object(o)]
+    if counted:
+        return counted[0]
+    if token.pos_ == "VERB":
+        return _infinitive_subject(token)
+    return None
+
+
+def is_counted_object(token: Token) -> bool:
+    """"up to 16 advisers": an object the parse hangs on "to" after "up"."""
+    return (token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.i > 0
+            and token.doc[token.head.i - 1].lower_ == "up"
+            and any(n.dep_ == "nummod" for n in token.children))
+
+
+def _infinitive_subject(verb: Token) -> Token | None:
+    """"hosting Osgiliath to celebrate", "allow U.N. planes to land": the parse makes the
+    object the subject of the infinitive that follows it."""
+    for clause in verb.children:
+        if clause.dep_ in ("ccomp", "xcomp") and clause.i > verb.i and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"
+                            and c.pos_ in ("NOUN", "PROPN", "PRON") and verb.i < c.i), None)
+            if subject is not None:
+                return subject
     return None
 
 

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from factwire.nlp.event_args import ArgumentFinder, unique
+from factwire.nlp.event_args import CIRCUMSTANCE_PREPS, ArgumentFinder
 from factwire.nlp.event_lexicon import lemma_of
+from factwire.nlp.event_phrases import unique
 
 if TYPE_CHECKING:
     from factwire.nlp.events import FoundEvent
@@ -32,9 +33,13 @@ GENERIC_EVENT_NOUNS = frozenset({
     "effort", "drive", "campaign", "push", "operation", "program", "programme", "plan",
     "decree", "order", "initiative", "mission", "process", "bid", "attempt", "move"})
 _DEFINITE = {"the", "this", "these", "that", "those"}
-_PLACE_RECIPIENT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
+_PLACE_RECIPIENT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT"}
 # where a place in the complement is a venue ("meet in Geneva"), never the other party
 _MEETING_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+# acts that coordinated actors do with each other: "Israel and Lebanon renewed talks"
+_MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
+# acts that "unilateral" leaves without another party: a ceasefire, a withdrawal
+_ONE_SIDED_TYPES = {"RETREAT", "CONCEDE"}
 _STANCE_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                  "PROTEST", "SANCTION"}
 # statements whose condition names the party that must act: "unless Israel rescinded"
@@ -60,8 +65,10 @@ def link_events(events: list[FoundEvent], earlier: list[FoundEvent],
             _resolve_anaphora(event, earlier, finder.sentence_starts)
         _drop_self(event)
     for event in events:
-        _fill_from_children(event, events)
+        if event.entry.recipient:  # "refused to allow ..."; not "resigned to allow ..."
+            _fill_from_children(event, events)
         _fill_from_parent(event)
+        _countries_first(event, finder)
         if not event.recipient and event.type == "PROTEST":  # its target before its venue
             event.recipient = finder.complement_entities(event.head, event.actor,
                                                          places=False, purpose=True)
@@ -76,8 +83,35 @@ def link_events(events: list[FoundEvent], earlier: list[FoundEvent],
         if not event.recipient and event.type in _DOMESTIC_TYPES:
             event.recipient = _domestic_authority(event, finder)
             event.recipient_how = "complement" if event.recipient else "none"
+    for event in events:  # a complement's recipient found by the rules above
+        if event.entry.recipient:  # "refused to allow U.N. planes to land"; not "resign"
+            _fill_from_children(event, events)
+        _settle_recipients(event, finder)
     return [e for e in events
             if e.actor or e.recipient or not e.is_nominal or e.governor is not None]
+
+
+def _countries_first(event: FoundEvent, finder: ArgumentFinder) -> None:
+    """A generic noun phrase without a country is no party beside one with a country
+    ("Israeli helicopters and tanks shelled positions of the Palestinian security forces
+    and residential areas")."""
+    for side in ("actor", "recipient"):
+        ids = getattr(event, side)
+        if any(finder.coded(i) for i in ids):
+            setattr(event, side, [i for i in ids if finder.coded(i)
+                                  or not getattr(finder.entities.get(i), "nominal", False)])
+
+
+def _settle_recipients(event: FoundEvent, finder: ArgumentFinder) -> None:
+    """Last rules on the recipient: none for a one-sided act ("a unilateral ceasefire");
+    for coordinated actors of a mutual act ("Hungarian and Romanian officials agreed
+    ..."), none of their own countries (they are each other's recipients)."""
+    if event.unilateral and event.type in _ONE_SIDED_TYPES:
+        event.recipient = []  # but "unilateral sanctions against South Africa" have a target
+    own = {finder.country(a) for a in event.actor} - {None}
+    if len(own) > 1 and event.type in _MUTUAL_TYPES:
+        event.recipient = [r for r in event.recipient if finder.country(r) not in own]
+    _countries_first(event, finder)
 
 
 def _drop_self(event: FoundEvent) -> None:
@@ -109,8 +143,10 @@ def _without_restatements(events: list[FoundEvent]) -> list[FoundEvent]:
 def _parent(event: FoundEvent, by_token: dict[int, FoundEvent]) -> FoundEvent | None:
     token = event.governor or event.head
     for _ in range(8):
-        if token.dep_ not in _NEST_DEPS or token.head is token:
+        if token.dep_ not in _NEST_DEPS or token.head.i == token.i:
             return None
+        if token.dep_ == "prep" and token.lower_ in CIRCUMSTANCE_PREPS:
+            return None  # "declared a ceasefire after days of battles": not its content
         if token.dep_ == "advcl" and not any(c.lower_ == "to" for c in token.children):
             return None
         token = token.head

@@ -18,8 +18,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from factwire.nlp.doc import doc_text
-from factwire.nlp.event_args import ArgumentFinder, prep_objects
+from factwire.nlp.event_args import ArgumentFinder
 from factwire.nlp.event_lexicon import Lexicon, lemma_of, load_lexicon
+from factwire.nlp.event_phrases import prep_objects
 
 try:  # the quotes component's helper: the quote whose content covers a span
     from factwire.nlp.quotes import attribution_for_span
@@ -53,7 +54,7 @@ def _aux_cue(token: Token, cues: dict[str, frozenset[str]]) -> tuple[str, Token]
                 return "hypothetical", child
         if child.dep_ == "mark" and word in cues["hypothetical_marks"]:
             return "hypothetical", child
-    if token.dep_ == "advcl" and token.head is not token:
+    if token.dep_ == "advcl" and token.head.i != token.i:
         for child in token.children:
             if child.dep_ == "aux" and child.lower_ == "to":
                 return "purpose", child  # a purpose: "sent troops to support"
@@ -95,7 +96,7 @@ def modality_cue(trigger: Token, lexicon: Lexicon | None = None
     cues = (lexicon or load_lexicon()).modality
     token, via = trigger, ""
     for _ in range(6):
-        if token is not trigger:
+        if token.i != trigger.i:
             cue = _head_cue(token, via, cues)
             if cue:
                 return cue, token, "head"
@@ -108,11 +109,11 @@ def modality_cue(trigger: Token, lexicon: Lexicon | None = None
                     return head_cue, token.head, "head"
                 return "planned", word, "purpose"
             return modality, word, "aux"
-        if token.dep_ not in _UP_DEPS or token.head is token:
+        if token.dep_ not in _UP_DEPS or token.head.i == token.i:
             break
         if token.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj") for c in token.children):
             break  # a coordinated verb with its own auxiliary or subject stands alone
-        if token.dep_ == "nsubj" and token is not trigger:
+        if token.dep_ == "nsubj" and token.i != trigger.i:
             break
         if token.dep_ == "advcl" and not any(c.lower_ == "to" for c in token.children):
             break  # "..., while Airbus insisted": a side clause, not a complement
@@ -150,7 +151,7 @@ def _parsed_attribution(trigger: Token, finder: ArgumentFinder,
                     return found[0]
     token = trigger
     for _ in range(6):
-        if token.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or token.head is token:
+        if token.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or token.head.i == token.i:
             return None
         token = token.head
         if lemma_of(token) in speech and token.pos_ == "VERB":

@@ -29,12 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from factwire.model import Event, SentenceRef, TextSpan
 from factwire.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from factwire.nlp.doc import doc_text
-from factwire.nlp.event_args import (
-    LOCATIVE_PREPS,
-    ArgumentFinder,
-    clause_subject,
-    prep_objects,
-)
+from factwire.nlp.event_args import LOCATIVE_PREPS, ArgumentFinder, clause_subject
 from factwire.nlp.event_intent import add_statements
 from factwire.nlp.event_lexicon import (
     Lexicon,
@@ -48,6 +43,7 @@ from factwire.nlp.event_lexicon import (
 )
 from factwire.nlp.event_links import GENERIC_EVENT_NOUNS, link_events
 from factwire.nlp.event_modality import attribution_of, modality_of
+from factwire.nlp.event_phrases import prep_objects
 
 
 @dataclass
@@ -70,6 +66,7 @@ class FoundEvent:
     mode: str | None = None
     governor: Token | None = None  # the support verb of a nominal event
     parent: FoundEvent | None = None
+    unilateral: bool = False  # "a unilateral ceasefire": no one is its recipient
 
     @property
     def type(self) -> str:
@@ -129,6 +126,8 @@ def of_object(noun: Token) -> Token | None:
 def support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     """The verb whose object names this event: "launched one of its largest drives"."""
     token = noun
+    while token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head  # "launched artillery, mortar and rocket fire"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
         token = token.head.head
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
@@ -142,6 +141,10 @@ def support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
         if set(lemma_forms(verb)) & (lexicon.support_verbs | lexicon.recipient_verbs):
             return verb
     return None
+
+
+# modifiers saying an act has no other party: "declared a unilateral ceasefire"
+_ONE_SIDED = {"unilateral", "one-sided"}
 
 
 class EventBuilder:
@@ -176,6 +179,8 @@ class EventBuilder:
         heads = [object_of(token)] if entry.pos == "VERB" else [holder]
         event.quantities = finder.quantities_for(heads)
         event.mode = entry.mode or self._modifier_mode(event)
+        event.unilateral = any(lemma_of(c) in _ONE_SIDED for h in heads + [holder]
+                               if h is not None for c in h.children if c.dep_ == "amod")
         return event
 
     def _verb_actor(self, event: FoundEvent) -> None:
@@ -200,19 +205,26 @@ class EventBuilder:
             event.actor = self.finder.phrase_entities(of_object(noun))
         event.actor_how = "modifier" if event.actor else "none"
         verb = support_verb(noun, self.lexicon)
-        if verb is None:
-            if "between" in entry.recipient and not event.actor:
-                both = self.finder.between(noun)
-                event.actor, event.recipient = both[:1], both[1:]
-                event.actor_how = "modifier" if both else "none"
-            return
-        event.governor = verb
-        subject_ids, subject = self.finder.verb_actor(verb)
-        if set(lemma_forms(verb)) & self.lexicon.recipient_verbs:
-            event.recipient = subject_ids
-        elif not event.actor:
-            event.actor, event.actor_token = subject_ids, subject
-            event.actor_how = "support" if subject_ids else "none"
+        if verb is not None:
+            event.governor = verb
+            subject_ids, subject = self.finder.verb_actor(verb)
+            if set(lemma_forms(verb)) & self.lexicon.recipient_verbs:
+                event.recipient = subject_ids
+            elif not event.actor:
+                event.actor, event.actor_token = subject_ids, subject
+                event.actor_how = "support" if subject_ids else "none"
+        if "between" in entry.recipient:
+            self._between(event, noun, verb)
+
+    def _between(self, event: FoundEvent, noun: Token, verb: Token | None) -> None:
+        """"talks between X and Y": X acts towards Y; but with an actor of its own ("Qatar
+        launched a mediation effort between X and Y"), both are its recipients."""
+        both = self.finder.between(noun) or (self.finder.between(verb) if verb else [])
+        if event.actor:
+            event.recipient += [e for e in both if e not in event.actor]
+        elif both:
+            event.actor, event.recipient = both[:1], both[1:]
+            event.actor_how = "modifier"
 
     def _modifier_mode(self, event: FoundEvent) -> str | None:
         modes = self.lexicon.modes
@@ -282,8 +294,10 @@ class EventsComponent:
         builder = EventBuilder(doc, self.lexicon)
         found: list[FoundEvent] = []
         for sent in doc.sents:
-            events = [builder.build(token, entry)
-                      for token, entry in find_triggers(sent, self.lexicon)]
+            triggers = find_triggers(sent, self.lexicon)
+            builder.finder.trigger_frames = {token.i: entry.recipient
+                                             for token, entry in triggers}
+            events = [builder.build(token, entry) for token, entry in triggers]
             found += add_statements(link_events(events, found, builder.finder), self.lexicon)
         starts = frozenset(t.idx for event in found for t in event.tokens)
         for event in found:

@@ -4,6 +4,8 @@ headers, validated parameters, body size, no file path from a request)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -331,6 +333,15 @@ def test_claims_page_charts_series_and_marks_contradictions(client):
     assert "Alpha Wire" in html and "Beta News" in html
 
 
+def test_a_long_series_lists_its_contradicted_and_latest_figures_only():
+    from factwire.web.pages import _rows_listed
+
+    claims = [{"n": n, "contradicted": n in (2, 40)} for n in range(100)]
+    rows, left_out = _rows_listed(claims, most=5)
+    assert [c["n"] for c in rows] == [2, 40, 97, 98, 99] and left_out == 95
+    assert _rows_listed(claims[:5], most=5) == (claims[:5], 0)
+
+
 # --- security ------------------------------------------------------------------------------
 
 def test_hostile_article_text_title_and_url_are_escaped(client):
@@ -528,6 +539,173 @@ def test_serve_is_a_factwire_command():
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0
     assert "--db" in result.output and "--port" in result.output and "--host" in result.output
+    assert "--workers" in result.output
+
+
+def test_serve_refuses_a_store_that_does_not_exist(tmp_path):
+    from click.testing import CliRunner
+
+    from factwire.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert "no such database" in result.output
+
+
+# --- serving: worker processes and the response cache ----------------------------------------
+
+def test_the_workers_factory_builds_the_same_app_from_the_environment(store, monkeypatch):
+    from factwire.web.app import DB_ENV, app_from_env
+
+    monkeypatch.setenv(DB_ENV, store.url)
+    monkeypatch.setenv("FACTWIRE_TOKEN", TOKEN)
+    built = app_from_env()
+    same = create_app(store)
+    assert built.openapi() == same.openapi() and len(built.routes) == len(same.routes)
+    assert [m.cls for m in built.user_middleware] == [m.cls for m in same.user_middleware]
+    assert built.state.token == TOKEN
+    client = TestClient(built)
+    listed = client.get("/api/articles")
+    assert listed.json() == TestClient(create_app(store)).get("/api/articles").json()
+    assert "script-src 'self'" in listed.headers["content-security-policy"]
+    refused = client.post("/api/articles", content=b"Floods.", headers={
+        "Content-Type": "text/plain", "Authorization": "Bearer wrong"})
+    assert refused.status_code == 401
+    built.state.store.close()
+
+
+def test_the_workers_factory_needs_the_store_named(monkeypatch):
+    from factwire.web.app import DB_ENV, app_from_env
+
+    monkeypatch.delenv(DB_ENV, raising=False)
+    with pytest.raises(RuntimeError, match="FACTWIRE_DB"):
+        app_from_env()
+
+
+def test_a_cached_response_keeps_its_headers_and_its_json_or_html(client):
+    first, again = client.get("/api/events"), client.get("/api/events")
+    assert again.content == first.content
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+    assert again.headers["x-frame-options"] == "DENY"
+    page = client.get("/events")
+    twin = client.get("/events", headers={"Accept": "application/json"})
+    assert page.headers["content-type"].startswith("text/html")
+    assert twin.headers["content-type"] == "application/json"
+    assert client.get("/events").content == page.content
+
+
+def test_cached_responses_give_way_to_articles_another_process_adds(tmp_path, monkeypatch):
+    from factwire.web import cache
+
+    store = Store(tmp_path / "growing.db")
+    store.add(facts_a())
+    client = TestClient(create_app(store))
+    assert client.get("/api/articles").json()["total"] == 1
+    store.add(facts_b())  # as `factwire ingest` beside the server would
+    monkeypatch.setattr(cache, "VERSION_TTL", 0.0)
+    assert client.get("/api/articles").json()["total"] == 2
+    store.close()
+
+
+def test_errors_are_not_cached(client):
+    assert client.get("/api/events", params={"country": "XX1"}).status_code == 422
+    assert client.get("/api/events", params={"country": "XX1"}).status_code == 422
+    assert client.get("/events/999999").status_code == 404
+
+
+def test_each_worker_gets_a_tcp_socket_of_its_own_on_the_reserved_address():
+    import socket
+    from multiprocessing.reduction import ForkingPickler
+
+    from factwire.web.server import ServerConfig
+
+    config = ServerConfig("factwire.web.app:app_from_env", factory=True, host="127.0.0.1",
+                          port=0, workers=2)
+    reserved = config.bind_socket()
+    worker = ForkingPickler.loads(ForkingPickler.dumps(reserved))  # as a worker receives it
+    try:
+        assert worker.getsockname() == reserved.getsockname()
+        assert worker.fileno() != reserved.fileno()
+        # asyncio turns TCP_NODELAY on only for sockets that say they are TCP
+        assert worker.proto == reserved.proto == socket.IPPROTO_TCP
+    finally:
+        worker.close()
+        reserved.close()
+
+
+def worker_processes(pid: int) -> list[str]:
+    """The ids of the processes ``pid`` spawned as workers (multiprocessing's spawn)."""
+    from pathlib import Path
+
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [c for c in children
+            if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+
+
+def listening(pid: int, port: int) -> bool:
+    """Whether process ``pid`` holds a socket listening on 127.0.0.1:``port`` (/proc)."""
+    from pathlib import Path
+
+    inodes = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[1] == f"0100007F:{port:04X}" and fields[3] == "0A":  # LISTEN
+            inodes.add(f"socket:[{fields[9]}]")
+    links = []
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            links.append(str(fd.readlink()))
+        except OSError:
+            continue  # closed meanwhile
+    return bool(inodes.intersection(links))
+
+
+def test_a_two_worker_server_answers_with_the_same_rules(tmp_path):
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    db = tmp_path / "served.db"
+    with Store(db) as served:
+        for facts in ARTICLES:
+            served.add(facts)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = tmp_path / "serve.log"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "factwire", "serve", "--db", str(db), "--port", str(port),
+         "--workers", "2", "--no-access-log"], stdout=log.open("w"), stderr=subprocess.STDOUT,
+        env={**os.environ, "FACTWIRE_TOKEN": TOKEN})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while log.read_text().count("warm-up done") < 2:
+            assert server.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.2)
+        workers = worker_processes(server.pid)
+        assert len(workers) == 2
+        # each worker listens on a socket of its own: the kernel spreads the connections
+        assert all(listening(int(worker), port) for worker in workers)
+        assert not listening(server.pid, port)
+        for _ in range(6):  # a new connection each: either worker may answer
+            with urllib.request.urlopen(f"{base}/api/articles") as response:
+                assert json.loads(response.read())["total"] == len(ARTICLES)
+                assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+            request = urllib.request.Request(f"{base}/api/articles", data=b"Floods.",
+                                             headers={"Content-Type": "text/plain",
+                                                      "Authorization": "Bearer wrong"})
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(request)
+            assert refused.value.code == 401
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def test_the_html_report_shares_the_dashboards_chart_and_stylesheet(store):

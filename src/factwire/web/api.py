@@ -7,8 +7,8 @@ from __future__ import annotations
 import hmac
 from typing import Annotated
 
+from anyio import CapacityLimiter, to_thread
 from fastapi import APIRouter, HTTPException, Path, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from factwire.errors import FactwireError
@@ -16,6 +16,7 @@ from factwire.ingest import read_bytes
 from factwire.model import Article
 from factwire.store import Store
 from factwire.web import views
+from factwire.web.cache import forget_version
 from factwire.web.params import EventFilters, Filters, parse_date
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -118,10 +119,20 @@ async def post_article(request: Request,
     day = parse_date(published, "published")
     body = await request.body()
     found = list(read_bytes(body, BODY_NAMES[media], day.isoformat() if day else None))
-    result = await run_in_threadpool(extract_and_store, request.app.state.store, found)
-    request.app.state.version_checked = None  # cached views see the new articles at once
+    result = await to_thread.run_sync(extract_and_store, request.app.state.store, found,
+                                      limiter=ingest_limiter(request.app.state))
+    forget_version(request.app.state)  # cached views see the new articles at once
     status = 201 if result["stored"] else 422 if result["errors"] else 200
     return JSONResponse(result, status_code=status)
+
+
+def ingest_limiter(state) -> CapacityLimiter:
+    """One article batch extracted at a time per process, in a thread apart from the
+    requests' (extraction takes seconds: it must not hold the readers' threads)."""
+    limiter = getattr(state, "ingest_limiter", None)
+    if limiter is None:
+        limiter = state.ingest_limiter = CapacityLimiter(1)
+    return limiter
 
 
 def extract_and_store(store: Store, found: list[Article | FactwireError]) -> dict:

@@ -2,6 +2,10 @@
 
 >>> app = create_app("factwire.db", token="s3cret")  # doctest: +SKIP
 
+``factwire serve --workers N`` runs N processes, each building its app with ``app_from_env``
+from ``$FACTWIRE_DB`` and ``$FACTWIRE_TOKEN``, so every process has the same routes,
+middleware, token and read-only rule.
+
 Security: every page is rendered with autoescaping; every response carries a Content-Security-
 Policy allowing only this server's own scripts and styles (no inline script), and
 ``X-Content-Type-Options``, ``X-Frame-Options``, ``Referrer-Policy``; request bodies over
@@ -15,9 +19,11 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from anyio import to_thread
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -26,10 +32,18 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from factwire.store import Store
 from factwire.web import api, pages, views
+from factwire.web.cache import MAX_BYTES as MAX_CACHE_BYTES
+from factwire.web.cache import ResponseCache
 from factwire.web.render import render, wants_json
 
 HERE = Path(__file__).parent
 MAX_BODY_BYTES = 5 * 1024 * 1024
+DB_ENV = "FACTWIRE_DB"  # the store app_from_env serves
+# Requests running queries at once in one process (anyio's default is 40). Python runs one
+# thread at a time: more threads only interleave requests, so that under load each waits
+# for all the others; few threads, taken in turn, serve requests in the order they came.
+# (Ingest over HTTP has a thread of its own: see api.post_article.)
+THREADS = 4
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; "
@@ -107,14 +121,18 @@ def open_store(store: str | os.PathLike | Store) -> Store:
     return Store(store, create=str(store).startswith("sqlite://"))
 
 
-def create_app(store_url: str | os.PathLike | Store, token: str | None = None) -> FastAPI:
-    """The app serving ``store_url``; ``token`` (else ``$FACTWIRE_TOKEN``) enables ingest."""
+def create_app(store_url: str | os.PathLike | Store, token: str | None = None,
+               cache_bytes: int = MAX_CACHE_BYTES) -> FastAPI:
+    """The app serving ``store_url``; ``token`` (else ``$FACTWIRE_TOKEN``) enables ingest.
+    Whole GET responses are kept until the store changes, up to ``cache_bytes`` (0: none)."""
     app = FastAPI(title="factwire", version="1", docs_url=None, redoc_url=None, lifespan=_warm_up,
                   openapi_url="/openapi.json",
                   description="Source-attributed events, figures and quotes from news.")
     app.state.store = open_store(store_url)
     app.state.token = token or os.environ.get("FACTWIRE_TOKEN") or None
     app.state.cache = {}
+    if cache_bytes:
+        app.add_middleware(ResponseCache, max_bytes=cache_bytes)  # inside: hits get headers
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -126,19 +144,33 @@ def create_app(store_url: str | os.PathLike | Store, token: str | None = None) -
     return app
 
 
+def app_from_env() -> FastAPI:
+    """The app of one ``factwire serve`` process (the factory uvicorn's workers call): the
+    store named by ``$FACTWIRE_DB``, ingest enabled by ``$FACTWIRE_TOKEN``."""
+    url = os.environ.get(DB_ENV)
+    if not url:
+        raise RuntimeError(f"${DB_ENV} must name the store to serve (factwire serve sets it)")
+    return create_app(url)
+
+
 @asynccontextmanager
 async def _warm_up(app: FastAPI):
-    """On server start, compute the slow views in a background thread (requests go on)."""
+    """On server start: fewer worker threads, and the slow views computed in a background
+    thread (requests go on)."""
+    to_thread.current_default_thread_limiter().total_tokens = THREADS
     threading.Thread(target=_warm_quietly, args=(app,), daemon=True,
                      name="factwire-warm-up").start()
     yield
 
 
 def _warm_quietly(app: FastAPI) -> None:
+    log, started = logging.getLogger(__name__), time.perf_counter()
     try:
         views.warm(app)
     except Exception:  # noqa: BLE001 - a failed warm-up only means a slower first request
-        logging.getLogger(__name__).exception("warming the claims cache failed")
+        log.exception("warming the dashboard failed")
+        return
+    log.info("warm-up done in %.1f s (the dashboard)", time.perf_counter() - started)
 
 
 def _swagger_folder() -> Path:

@@ -141,8 +141,12 @@ def _claim_value(claim: dict) -> float | None:
     return None
 
 
+LABELLED_POINTS = 30  # more points than this: sources on hover only (labels would overlap)
+
+
 def series_chart(series: dict) -> Markup:
-    """Points of one figure series over time; contradicted figures are drawn as red rings."""
+    """Points of one figure series over time; contradicted figures are drawn as red rings,
+    each point labelled with its source (on hover only when there are many)."""
     points = [(d, v, c) for c in series["claims"]
               if (d := _claim_day(c)) is not None and (v := _claim_value(c)) is not None]
     if not points:
@@ -166,12 +170,13 @@ def series_chart(series: dict) -> Markup:
         mark = "contradicted" if claim.get("contradicted") else "point"
         label = (f"{claim.get('date') or ''}: {claim.get('approximate_text') or value} "
                  f"({claim.get('source') or 'unknown source'})")
-        right = x > WIDTH * 0.7  # label on the left of points near the right edge
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" class="{mark}">'
-                     f"<title>{escape(label)}</title></circle>"
-                     f'<text x="{x - 7 if right else x + 7:.1f}" y="{y - 7:.1f}" '
-                     f'class="point-label" text-anchor="{"end" if right else "start"}">'
-                     f"{escape(claim.get('source') or '?')}</text>")
+                     f"<title>{escape(label)}</title></circle>")
+        if len(points) <= LABELLED_POINTS:
+            right = x > WIDTH * 0.7  # label on the left of points near the right edge
+            parts.append(f'<text x="{x - 7 if right else x + 7:.1f}" y="{y - 7:.1f}" '
+                         f'class="point-label" text-anchor="{"end" if right else "start"}">'
+                         f"{escape(claim.get('source') or '?')}</text>")
     parts.insert(2, f'<polyline points="{" ".join(coords)}" class="series-line"/>')
     for day in sorted({min(days), max(days)}):
         parts.append(f'<text x="{x_of(day):.1f}" y="{HEIGHT - MARGIN + 16}" class="tick" '

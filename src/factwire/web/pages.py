@@ -86,10 +86,29 @@ def claims(request: Request, p: Filters) -> Response:
                         series_pairs=_with_charts(data["items"]))
 
 
+SERIES_ROWS = 20  # figures listed in a series' table (its chart and JSON have them all)
+
+
 def _with_charts(series: list[dict], charted: int = 20) -> list[tuple]:
-    """Each series with its chart (the first ``charted`` ones with two points or more)."""
-    return [(s, charts.series_chart(s) if i < charted and len(s["claims"]) > 1 else None)
-            for i, s in enumerate(series)]
+    """Each series with its chart (the first ``charted`` ones with two points or more), the
+    figures its table lists and how many it leaves out."""
+    return [(s, charts.series_chart(s) if i < charted and len(s["claims"]) > 1 else None,
+             *_rows_listed(s["claims"])) for i, s in enumerate(series)]
+
+
+def _rows_listed(claims: list[dict], most: int = SERIES_ROWS) -> tuple[list[dict], int]:
+    """The figures a series' table lists, in time order: every contradicted one and the
+    latest others, ``most`` in all when that many suffice; and how many are left out. (A
+    busy subject's series hold thousands of figures: listing them all made a page of
+    megabytes.)"""
+    if len(claims) <= most:
+        return claims, 0
+    keep = {i for i, claim in enumerate(claims) if claim["contradicted"]}
+    for i in range(len(claims) - 1, -1, -1):
+        if len(keep) >= most:
+            break
+        keep.add(i)
+    return [c for i, c in enumerate(claims) if i in keep], len(claims) - len(keep)
 
 
 @twin("/contradictions")

@@ -62,7 +62,7 @@ def _text(value: str | None) -> str | None:
     return value or None
 
 
-def params(
+async def params(
     type: Annotated[list[str] | None, Query(description="event or entity type (repeatable)")] = None,
     actor: Annotated[str | None, Query(max_length=MAX_TEXT, description="actor name")] = None,
     country: Annotated[str | None, Query(max_length=3, description="ISO 3166-1 alpha-3")] = None,
@@ -72,7 +72,8 @@ def params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Params:
-    """The filters every list endpoint and page accepts."""
+    """The filters every list endpoint and page accepts. (``async``: pure computation, so
+    FastAPI runs it on the event loop instead of sending it to a worker thread.)"""
     types = tuple(dict.fromkeys(v.strip().upper() for v in type or () if v.strip()))
     if any(len(t) > 32 for t in types):
         raise invalid("type", "unknown type")
@@ -84,7 +85,7 @@ def params(
     return found
 
 
-def event_params(p: Annotated[Params, Depends(params)]) -> Params:
+async def event_params(p: Annotated[Params, Depends(params)]) -> Params:
     """The filters, with ``type`` checked against PLOVER's event types."""
     parse_types(p.types)
     return p

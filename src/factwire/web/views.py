@@ -3,8 +3,7 @@ REST API return exactly these)."""
 
 from __future__ import annotations
 
-import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from types import SimpleNamespace
 
 from fastapi import HTTPException, Request
@@ -13,63 +12,39 @@ from factwire.errors import StoreError
 from factwire.model import ArticleFacts
 from factwire.store import Store
 from factwire.web import queries
+from factwire.web.cache import current_version
 from factwire.web.params import page, parse_entity_type
 from factwire.web.queries import Params
 
 NEWEST_CONTRADICTIONS = 10
+ENTITY_SERIES = 30  # figure series on an entity's page, contradicted then longest first
 
 
 def store_of(request: Request) -> Store:
     return request.app.state.store
 
 
-VERSION_TTL = 2.0  # seconds between checks that the store has not changed
-
-
-def current_version(request: Request) -> int:
-    """The store's data version, checked at most every ``VERSION_TTL`` seconds."""
-    state = request.app.state
-    checked = getattr(state, "version_checked", None)
-    now = time.monotonic()
-    if checked is None or now - checked[0] > VERSION_TTL:
-        checked = (now, queries.data_version(store_of(request)))
-        state.version_checked = checked
-    return checked[1]
-
-
 def cached(request: Request, key: tuple, build):
     """``build()``, remembered until an article is added to the store."""
     cache = request.app.state.cache
-    version = current_version(request)
+    version = current_version(request.app.state)
     hit = cache.get(key)
     if hit is not None and hit[0] == version:
         return hit[1]
     value = build()
-    if len(cache) > 256:
-        cache.clear()
+    if len(cache) >= MAX_VIEWS:
+        cache.pop(next(iter(cache), None), None)  # the oldest
     cache[key] = (version, value)
     return value
 
 
-def ready(request: Request, key: tuple):
-    """The cached value for ``key`` if it is current, else None (nothing is computed)."""
-    hit = request.app.state.cache.get(key)
-    if hit is not None and hit[0] == current_version(request):
-        return hit[1]
-    return None
+MAX_VIEWS = 64
 
 
 def warm(app) -> None:
-    """Compute the views every dashboard needs (all claims, all contradictions) ahead of the
-    first request: on a large store they take seconds."""
-    request = SimpleNamespace(app=app)
-    claims_of(request, Params())
-    contradictions_of(request, Params())
-
-
-def records(frame) -> list[dict]:
-    """DataFrame rows as dicts, missing values as None."""
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+    """Compute the unfiltered dashboard ahead of the first request (its counts read every
+    merged event: a while on a large store)."""
+    dashboard(SimpleNamespace(app=app), Params())
 
 
 def articles(request: Request, p: Params) -> dict:
@@ -108,46 +83,19 @@ def entity(request: Request, global_id: int) -> dict:
     found = queries.entity_detail(store, global_id)
     if found is None:
         raise HTTPException(404, detail="no such entity")
-    every = ready(request, _claims_key(Params()))
-    figures = [c for c in every if c["subject_id"] == global_id] if every is not None else [
-        c for c in claims_of(request, Params(actor=found["name"])) if c["subject_id"] == global_id]
+    _, series = queries.claim_series(store, Params(limit=ENTITY_SERIES), subject_id=global_id)
     return {"entity": found, "events": queries.entity_events(store, global_id),
-            "quotes": queries.entity_quotes(store, global_id),
-            "series": queries.group_series(figures)}
-
-
-def claims_of(request: Request, p: Params) -> list[dict]:
-    """Every claim matching the filters (cached: series need all of them)."""
-    def build() -> list[dict]:
-        return records(store_of(request).claims(p.since, p.until, p.country, p.actor, p.q))
-    return cached(request, _claims_key(p), build)
-
-
-def _claims_key(p: Params) -> tuple:
-    return ("claims", p.since, p.until, p.country, p.actor, p.q)
+            "quotes": queries.entity_quotes(store, global_id), "series": series}
 
 
 def claim_series(request: Request, p: Params) -> dict:
     """A page of figure series (subject, counted thing, unit), contradicted ones first."""
-    series = cached(request, ("series", *_claims_key(p)[1:]),
-                    lambda: queries.group_series(claims_of(request, p)))
-    return page(len(series), series[p.offset:p.offset + p.limit], p)
-
-
-def contradictions_of(request: Request, p: Params) -> list[dict]:
-    """Contradictions, newest first (by the later of the two figures' dates)."""
-    def build() -> list[dict]:
-        rows = records(store_of(request).contradictions(p.since, p.until, p.country,
-                                                        p.actor, p.q))
-        rows.sort(key=lambda r: max(str(r["first_date"] or ""), str(r["second_date"] or "")),
-                  reverse=True)
-        return rows
-    return cached(request, ("contradictions", p.since, p.until, p.country, p.actor, p.q), build)
+    return page(*queries.claim_series(store_of(request), p), p)
 
 
 def contradictions(request: Request, p: Params) -> dict:
-    rows = contradictions_of(request, p)
-    return page(len(rows), rows[p.offset:p.offset + p.limit], p)
+    """A page of contradictions, newest first (by the later of the two figures' dates)."""
+    return page(*queries.list_contradictions(store_of(request), p), p)
 
 
 def quotes(request: Request, p: Params) -> dict:
@@ -180,7 +128,13 @@ def search(request: Request, p: Params) -> dict:
 
 
 def dashboard(request: Request, p: Params) -> dict:
-    """Counts, events over time by type, most active actors, newest contradictions."""
+    """Counts, events over time by type, most active actors, newest contradictions
+    (remembered until the store changes; ``_activity`` is every event's date and type)."""
+    key = ("dashboard", replace(p, limit=0, offset=0))
+    return dict(cached(request, key, lambda: _dashboard(request, p)))
+
+
+def _dashboard(request: Request, p: Params) -> dict:
     store = store_of(request)
     activity = queries.event_activity(store, p)
     timeline = {}
@@ -195,9 +149,9 @@ def dashboard(request: Request, p: Params) -> dict:
                      for (m, t), n in sorted(timeline.items(), key=lambda i: (i[0][0] or "",
                                                                                i[0][1]))],
         "top_actors": queries.top_actors(store, p),
-        "contradictions": contradictions_of(
-            request, Params(since=p.since, until=p.until, country=p.country, actor=p.actor)
-        )[:NEWEST_CONTRADICTIONS],
+        "contradictions": queries.list_contradictions(store, Params(
+            since=p.since, until=p.until, country=p.country, actor=p.actor,
+            limit=NEWEST_CONTRADICTIONS))[1],
         "_activity": activity,
     }
 

@@ -67,6 +67,7 @@ def one(found, text):
     ("half a million", 500_000), ("a dozen", 12), ("160,000", 160_000),
     ("1 million", 1_000_000), ("one hundred and sixty-one", 161), ("two thirds", 2 / 3),
     ("10k", 10_000), ("1 234 567", 1_234_567), ("4e14", 4e14), ("2 1/2", 2.5),
+    ("1-1/8", 1.125), ("8x2^10", 8192),
 ])
 def test_numbers_in_digits_and_words_have_their_value(text, expected):
     (number,) = find_numbers(text)
@@ -77,6 +78,35 @@ def test_numbers_in_digits_and_words_have_their_value(text, expected):
 def test_tens_of_thousands_is_a_vague_range():
     (number,) = find_numbers("tens of thousands")
     assert (number.value, number.low, number.high) == (None, 10_000, 100_000)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("one twenty-fifth", 1 / 25), ("three twenty-firsts", 3 / 21),
+    ("one hundred thirty-fifths", 100 / 35), ("one hundred thirty-two fifths", 132 / 5),
+    ("one hundred and thirty fifths", 130 / 5), ("one one hundred and fifth", 1 / 105),
+    ("a hundred thousand trillionths", 1e5 / 1e12), ("ninety-five hundred fifths", 1900),
+    ("two thirds of a million", 2e6 / 3), ("one hundred and three quarters", 100.75),
+])
+def test_fraction_denominators_are_the_longest_ordinal_after_a_numerator(text, expected):
+    (number,) = find_numbers(text)
+    assert (number.text, number.value) == (text, pytest.approx(expected))
+
+
+@pytest.mark.parametrize("text", ["one hundred twenty-fifth anniversary", "thirty seconds",
+                                  "a fifth term", "one hundred twenty seconds"])
+def test_ordinals_and_seconds_are_not_fractions(text):
+    assert all(n.kind != "fraction" for n in find_numbers(text))
+
+
+@pytest.mark.parametrize("text, values", [
+    ("two hundred point seventy-one", [200.71]),
+    ("3 hundred and 2 hundred", [300, 200]), ("4 thousand 3 hundred and 0", [4300, 0]),
+    ("two hundred and two thousand", [202_000]), ("1 in twenty-one", [1 / 21]),
+    ("there are 12 out of 10", [12, 10]), ("the 1986/87 season", [1986, 87]),
+    ("That one is good, and which one is yours?", []), ("192.168.1.2", [192, 168, 1, 2]),
+])
+def test_how_english_joins_and_separates_numbers(text, values):
+    assert [n.value for n in find_numbers(text)] == [pytest.approx(v) for v in values]
 
 
 def test_ordinals_are_flagged():
@@ -168,7 +198,7 @@ def test_between_the_ages_of_18_and_30_is_one_range(nlp):
     found = quantities(nlp, "Men between the ages of 18 and 30 must register.")
     q = one(found, "18")
     assert q.text.startswith("18") and q.text.endswith("30")
-    assert (q.value, q.low, q.high, q.counted) == (None, 18, 30, "ages")
+    assert (q.value, q.low, q.high, q.unit) == (None, 18, 30, "year")
     assert len(found) == 1
 
 
@@ -328,6 +358,70 @@ def test_value_and_increase_from_last_year_derive_last_years_figure(nlp):
 ])
 def test_dates_times_ordinals_idioms_and_identifiers_are_not_quantities(nlp, text):
     assert quantities(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("Talks between the two countries resumed, and these three companies agreed.", []),
+    ("Apple released iLife '11 with four Rolls-Royce Trent 900 engines.", ["four"]),
+    ("Output fell in the 1986/87 season and the Airbus A330-200 flew.", []),
+])
+def test_references_years_and_model_names_are_not_figures(nlp, text, figures):
+    assert [q.text for q in quantities(nlp, text)] == figures
+
+
+def test_a_table_row_label_below_is_not_what_a_figure_counts(nlp):
+    found = quantities(nlp, "Net 14 mln vs 10.6 mln\n    Sales 163.8 mln vs 140 mln")
+    assert one(found, "10.6 mln").counted is None
+
+
+def test_a_wrapped_line_still_joins_the_figure_and_its_noun(nlp):
+    assert one(quantities(nlp, "It designs 15,000\nchips a year."), "15,000").counted == "chips"
+
+
+def test_a_figure_after_a_capitalized_label_is_still_a_figure(nlp):
+    found = quantities(nlp, "Shr 28 cts vs 22 cts\n    Net 14 mln vs 10.6 mln")
+    assert "14 mln" in [q.text for q in found]
+
+
+def test_the_two_year_contract_is_a_duration(nlp):
+    assert [(q.value, q.unit) for q in quantities(nlp, "He signed the two-year contract.")] \
+        == [(2, "year")]
+
+
+def test_numbers_joined_by_dots_are_an_address_or_version(nlp):
+    assert quantities(nlp, "Traffic came from 192.168.1.2 after release 2.4.1 shipped.") == []
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("It fell to -3C overnight.", "-3C", -3, "degC"),
+    ("It was minus 10 degrees in Moscow.", "minus 10 degrees", -10, "deg"),
+    ("His temperature was 98.6F.", "98.6F", 98.6, "degF"),
+    ("Lows of -5 °C are expected.", "-5 °C", -5, "degC"),
+    ("Water boils at 100 degrees centigrade.", "100 degrees centigrade", 100, "degC"),
+    ("It froze at −40° on the Fahrenheit scale.", "−40°", -40, "degF"),
+    ("Nothing moves at absolute zero.", "absolute zero", 0, "K"),
+])
+def test_temperatures(nlp, text, surface, value, unit):
+    q = one(quantities(nlp, text), surface)
+    assert (q.text, q.value, q.unit) == (surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The army will draft men aged 18 to 30.", "18 to 30"),
+    ("He died at the age of 87.", "87"),
+])
+def test_an_age_is_counted_in_years(nlp, text, surface):
+    assert one(quantities(nlp, text), surface).unit == "year"
+
+
+def test_k_after_temperatures_is_kelvin_and_elsewhere_thousands(nlp):
+    found = quantities(nlp, "It runs at 300 °C (572 °F, 573.15K). He earned $50K.")
+    assert [(q.text, q.value, q.unit) for q in found][2:] == [
+        ("573.15K", 573.15, "K"), ("$50K", 50_000, "USD")]
+
+
+def test_a_capital_letter_among_initials_is_no_unit(nlp):
+    assert [q.unit for q in quantities(nlp, "Its 2021 C.P.I. rose 3 percent.")] == ["percent"]
 
 
 def test_time_expressions_are_not_quantities(nlp):

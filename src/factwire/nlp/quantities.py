@@ -4,8 +4,10 @@ Reads ``doc._.entities``/``entity_at`` and ``doc._.times``/``time_at`` (written 
 components before it) and writes ``doc._.quantities``: a list of ``factwire.model.Quantity``.
 
 - Numbers in digits and words come from ``numbers.find_numbers``; units and currencies
-  from ``units``. Dates, times, ordinals, idioms ("one of its largest") and numbers inside
-  names or identifiers are not quantities.
+  from ``units``. Dates, times, ordinals, idioms ("one of its largest"), numbers inside
+  names or identifiers ("Trent 900 engines", "192.168.1.2", "A330-200") and small spelled
+  numbers that point back after a definite article ("the two companies") are not
+  quantities.
 - Ranges ("between 18 and 30", "18-30", "from 1 million to 1.5 million") are one quantity
   with ``low``/``high`` and ``value`` None.
 - Comparators: "more than" ``>``, "at least" ``>=``, "up to" ``<=``, "fewer than" ``<``;
@@ -41,6 +43,7 @@ from factwire.nlp.units import (
     in_identifier,
     is_date_or_time,
     is_idiom,
+    is_reference,
     is_uncertainty,
     unit_after_article,
     unit_of,
@@ -50,6 +53,7 @@ from factwire.nlp.units import (
 # "three years ago") and sets. Durations ("sentenced to 10 years", "a 29-year-old", "for
 # three days") measure something and stay quantities (unit year/day/...) beside the time.
 BLOCKING_TIME_TYPES = ("DATE", "TIME", "SET")
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:of\s+)?(?:between\s+)?$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|through)\s*$")
 _DASH_JOIN = re.compile(r"^(?:-|–|—| - | – | — |- to |– to )$")
 
@@ -132,7 +136,8 @@ def read_mentions(doc: Doc) -> list[Mention]:
                 (text[code_end:number.start] in ("-", "/") and number.start > code_end >= 0):
             code_end = number.end
             names.add(number.text)
-        elif not is_date_or_time(doc, text, number, mention.unit) and not is_idiom(doc, text, number):
+        elif not is_date_or_time(doc, text, number, mention.unit) and \
+                not is_idiom(doc, text, number) and not is_reference(text, number, mention.unit):
             mentions.append(mention)
     mentions = [m for m in mentions if not _named_elsewhere(text, m, names)]
     return sorted(mentions + _article_units(text, mentions, blocked), key=lambda m: m.start)
@@ -186,6 +191,11 @@ def attach_unit(text: str, number: NumberMatch, nxt: NumberMatch | None = None) 
         mention.approximate, mention.comparator = True, "~"
     end = nxt.end if nxt is not None and is_uncertainty(text, number.end, nxt.start) else None
     mention.unit, mention.start, mention.end = unit_of(text, number, end)
+    if mention.unit is None and _AGE_BEFORE.search(text, max(0, number.start - 20), number.start):
+        mention.unit = "year"  # "aged 18 to 30", "at the age of 87": years of age
+    if mention.unit is None and number.text.lower() == "zero" and \
+            text[max(0, number.start - 9):number.start].lower() == "absolute ":
+        mention.unit, mention.start = "K", number.start - 9  # "absolute zero" is 0 K
     scaled = currency_scale(text, mention.start, mention.end, mention.unit)
     if scaled is not None and mention.value is not None:
         mention.unit, factor, mention.start, mention.end = scaled

@@ -48,11 +48,14 @@ _SIBLING_JOINS = {"and", "or", ",", "while", "but"}
 def assign_roles(doc: Doc, mentions: list[Mention]) -> None:
     """Fill counted, change, relative_to, time and subject of every mention, in that order."""
     heads = {m.id: number_token(doc, m) for m in mentions}
+    text = doc_text(doc)
     for m in mentions:
         head = heads[m.id]
         if head is None:
             continue
         noun = counted_token(doc, m, head) or measured_subject(m, head)
+        if noun is not None and not _same_line(text, m, noun):
+            noun = None  # "Net 1.6 billion\n  Avg shares": a table's next label
         m.counted = _noun_text(noun, m) if noun is not None else None
         m.extra["noun"] = noun
         read_change(doc, m, head, noun)
@@ -72,6 +75,17 @@ def assign_roles(doc: Doc, mentions: list[Mention]) -> None:
             m.time = time_of_clause(doc, head, relative_times, claimed)
         if head is not None:
             m.subject = m.subject or subject_of(doc, head, m.extra.get("noun"))
+
+
+_BREAK = re.compile(r"\n[ \t\r\n]")
+
+
+def _same_line(text: str, m: Mention, noun: Token) -> bool:
+    """A figure counts a noun in its own paragraph or table row, not past a line break
+    followed by indentation or a blank line (a wrapped line goes on: "15,000\nchips")."""
+    if noun.idx >= m.end:
+        return _BREAK.search(text, m.end, noun.idx) is None
+    return _BREAK.search(text, noun.idx + len(noun), m.start) is None
 
 
 def number_token(doc: Doc, m: Mention) -> Token | None:

@@ -164,7 +164,16 @@ def unit_after(text: str, end: int, spelled: bool = False) -> tuple[str, int] | 
     if per is not None:
         rate = surface.unit + "/" + per[0]
         return _RATE_ALIASES.get(rate, rate), per[1]
+    scale = _DEGREE_SCALE.match(text, stop) if surface.unit == "deg" else None
+    if scale is not None:  # "−273.15° on the Celsius scale"
+        return ("degF" if scale.group(1).lower().startswith("f") else "degC"), stop
     return surface.unit, stop
+
+
+_DEGREE_SCALE = re.compile(r"\s+on\s+the\s+(Celsius|centigrade|Fahrenheit)\s+scale\b",
+                           re.IGNORECASE)
+# a temperature written with a sign or decimals right before "C"/"F": "-3C", "21.5C"
+_SIGNED_OR_DECIMAL = re.compile(r"(?:^|[^\w.])[-−]\d+(?:\.\d+)?$|\d\.\d+$")
 
 
 def _plausible(text: str, pos: int, surface: Surface, spelled: bool, end: int) -> bool:
@@ -179,10 +188,15 @@ def _plausible(text: str, pos: int, surface: Surface, spelled: bool, end: int) -
         # "30 C outside", "10 A" would be rare; a capital starting a next word is not a unit
         if surface.text not in "LCFKW":
             return not re.match(r"\s*[a-z]", text[stop:stop + 3])
-        # "13F filing", "Boeing 777F", "PA 23456 F Block", "14.7C/share" are codes
-        attached = pos == end
+        if per_unit(text, stop) is not None:
+            return True  # "1e-3 W/min"
+        # "13F filing", "Boeing 777F", "PA 23456 F Block", "14.7C/share" are codes; "-3C
+        # overnight", "21.5C today" are temperatures
+        attached = pos == end and not _SIGNED_OR_DECIMAL.search(text, max(0, end - 12), end)
         follows = text[stop:stop + 3]
-        return not (re.match(r"\s*[A-Z/]", follows) or (attached and re.match(r" \w", follows)))
+        initials = re.match(r"\.\s?[A-Za-z]\.", text[stop:stop + 4])  # "2021 C.P.I."
+        return not (re.match(r"\s*[A-Z/]", follows) or (attached and re.match(r" \w", follows))
+                    or initials)
     if surface.text == '"':
         # '8"' is inches; '787 "' and '"English 101"' close a quotation (an odd count of
         # straight quotes on the line before it)
@@ -407,6 +421,8 @@ def is_date_or_time(doc: Doc, text: str, number: NumberMatch, unit: str | None) 
         return True
     if re.match(r"^:\d", after) or re.search(r"\d:$|\d{4}[-–]$", before):
         return True
+    if re.fullmatch(r"\d\d", number.text) and re.search(r"(?:^|[\s(])['’‘]$", before):
+        return True  # "iLife '11", "the class of '85": a year with its century left out
     if unit is not None and unit not in ("year", "month", "week", "day", "hour", "minute"):
         return False
     if _TIME_UNIT_AGO.match(after):
@@ -433,6 +449,19 @@ def is_year(doc: Doc, text: str, number: NumberMatch) -> bool:
     # "1986 results", "in 2022": an unformatted 1000-2100 is a year unless a bound says
     # it is a count ("more than 2000", "some 1500"); counts are written "2,000" in news
     return not re.search(r"\b(?:than|about|some|nearly|almost|over|up to|at least|around)\s*$", before)
+
+
+_DEFINITE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
+
+
+def is_reference(text: str, number: NumberMatch, unit: str | None) -> bool:
+    """ "the two companies", "these three countries": a small spelled number after a
+    definite determiner points back to things already named; it claims no figure (not "the
+    two-year contract", a duration, nor "the 43 victims", written as a figure)."""
+    return number.spelled and unit is None and number.value is not None and \
+        2 <= number.value <= 10 and number.kind == "cardinal" and \
+        text[number.end:number.end + 1] == " " and \
+        _DEFINITE.search(text, max(0, number.start - 8), number.start) is not None
 
 
 def is_idiom(doc: Doc, text: str, number: NumberMatch) -> bool:
@@ -471,27 +500,33 @@ def in_identifier(doc: Doc, text: str, number: NumberMatch, unit: str | None,
         return True  # "version 3.0", "Flight 370", "No. 1", "number one"
     if number.spelled:
         return False
-    if re.search(r"[A-Za-z][-−]$|[/#@_^]$|\d[+]$", before) or after in ("/", "_", "@") or \
-            after.isalpha():
-        return True
+    if re.search(r"[A-Za-z][-−]$|[/#@_^]$|\d[+]$|\d\.$", before) or after in ("/", "_", "@") or \
+            after.isalpha() or re.match(r"\.\d", text[number.end:number.end + 2]) or \
+            re.search(r"[A-Za-z]\w*\d[-−]$", text[max(0, number.start - 12):number.start]):
+        return True  # "F-16", "#5", "192.168.1.2", "v1.2.3", "A330-200"
     token = token_at(doc, number.start)
     if token is None or unit is not None:
         return False
     prev = doc[token.i - 1] if token.i > 0 and token.i > token.sent.start else None
-    if prev is None:
-        return False
-    return _names_a_model(doc, token, prev)
+    if prev is None or number.kind == "fraction":
+        return False  # models are named "the 787", "iPhone 3.0", never "a 2½' field"
+    return _names_a_model(doc, token, prev, number.text.isdigit())
 
 
-def _names_a_model(doc: Doc, token: Token, prev: Token) -> bool:
-    """ "Boeing 787 Dreamliner", "iPhone 4", "the 787": a number naming a product."""
+def _names_a_model(doc: Doc, token: Token, prev: Token, bare: bool) -> bool:
+    """ "Boeing 787 Dreamliner", "iPhone 4", "the 787": a number naming a product.
+
+    ``bare``: the number is digits alone (not "14 mln")."""
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     counts_noun = token.dep_ in ("nummod", "quantmod") and token.head.i > token.i and \
         token.head.tag_ in ("NNS", "NN") and (nxt is None or nxt.tag_ != "NNP")
-    if counts_noun:
-        return False
     proper = prev.pos_ == "PROPN" and prev.lower_ not in MONTHS and \
         prev.lower_ not in WEEKDAYS and time_id_of(prev) is None
+    if proper and bare and prev.text[:1].isupper() and prev.i > prev.sent.start and \
+            token.idx == prev.idx + len(prev.text) + 1:
+        return True  # "four Rolls-Royce Trent 900 engines": the name, even before a noun
+    if counts_noun:
+        return False
     if proper:
         return True
     named_next = nxt is not None and nxt.tag_ == "NNP" and nxt.lower_ not in MONTHS

@@ -1,15 +1,34 @@
 """Microsoft Recognizers-Text DateTime spec (English DateTimeModel.json): factwire_times.
 
-A case passes when factwire finds exactly the expected spans (offsets; the spec's leading
-signal word such as "since" or "from" left out, as TimeML does, a leading "the" left out of
-both sides, since TimeML keeps it and the spec does not, and a range's two ends joined) and each one's value is one the spec accepts: its TIMEX, or its resolved value
-(date, "YYYY-MM-DDTHH:MM", clock time "THH:MM"; an hour written without minutes, "T15",
-counts as "T15:00"), or for a range its start and end; factwire's calendar values also count in the spec's
-"start/end" form ("2019-Q3" = "2019-07-01/2019-10-01") and durations in seconds ("PT90M" =
-"5400", a year of 365 days, a month of 30, as the spec counts). Each
-case's ReferenceDateTime is the anchor (publication date). Reported by the spec's first
-result type ("none" = nothing should be found), for all cases and for those the spec does
-not mark NotSupported for python.
+A case passes when factwire finds exactly the expected expressions and each one's value is
+one the spec accepts. Each case's ReferenceDateTime is the anchor (publication date).
+
+Spans. The spec's span (its End is inclusive) is compared with factwire's, with two
+differences of annotation style forgiven, because factwire writes TimeML (TempEval-3 scores
+it as such): a signal word ("since", "from", "in", "between", "as early as", "no later
+than", ...; "or later" at the end) and a leading "the" are left out of the spec's span, and
+"the" out of factwire's; and where TimeML writes a range as its parts ("from [5] to [6pm]",
+"[Monday] [8]-[9am]", "[today] before [4pm]"), the expressions inside one expected span
+count as that span when one of them carries the range (begin and/or until). A span
+equal to the spec's verbatim span ("at the moment", signal word included) matches too.
+Nothing else: a missing or an extra expression fails the case.
+
+Values. A point (date, time, duration, set) matches its TIMEX or its resolved value (an
+hour without minutes, "T15", is "T15:00"; a clock time may be given without its day);
+factwire's calendar values also count as the days they cover ("2019-Q3" =
+"2019-07-01/2019-10-01", the decade "199" = "1990-01-01/2000-01-01") and durations as
+seconds ("PT90M" = "5400", a year of 365 days, a month of 30, as the spec counts), a
+duration in quarters as months ("P1Q" = "P3M"). A bounded range ("start/end" in the spec) needs both ends
+from factwire's begin and until: begin's first day, and until's first day or the day after
+it (the spec ends "from 10/1 to 11/7" on 11/7 but "the next 3 days" on the day after them);
+one end alone does not pass, nor does the whole unit's TIMEX for a part of it ("the end of
+2000", Mod "end"). An open range (Mod "since"/"after"/"before"/"until": only a start or
+only an end) needs factwire's begin alone or until alone on that boundary or its TIMEX. A
+range whose two ends are one day ("in 2 weeks": begin = until) counts as that day.
+
+Reported by the spec's first result type ("none" = nothing should be found), for all cases
+and for those the spec does not mark NotSupported for python; the spec's spans verbatim
+(no signal word left out, no joining) are printed too.
 
     .venv/bin/python benchmarks/recognizers_datetime.py [--failures 30]
 """
@@ -36,16 +55,27 @@ def load_cases() -> list[dict]:
 
 
 def accepted_values(result: dict) -> set[str]:
-    """Every value string the spec accepts for one expected result."""
+    """Every value string the spec accepts for one expected result.
+
+    A point (date, time, duration, set) is its TIMEX or its resolved value; a bounded range
+    is its TIMEX or "start/end" (one end alone is not enough); an open range (the spec's Mod
+    "since"/"after"/"before"/"until", with only a start or only an end) is ">start" or
+    "<end", or its TIMEX marked the same way (">2018" for "after 2018"). A part of a unit
+    ("the end of 2000": Mod "end") is only its start and end, not the whole unit's TIMEX."""
     accepted = set()
     for value in result.get("Resolution", {}).get("values", []):
-        accepted.add(value.get("timex", ""))
-        for key in ("value", "start", "end"):
-            if key in value:
-                accepted.add(_iso(value[key]))
+        timex = value.get("timex", "")
+        if value.get("Mod", "approx") != "approx" and "start" in value and "end" in value:
+            timex = ""
         if "start" in value and "end" in value:
-            accepted.add(f"{_iso(value['start'])}/{_iso(value['end'])}")
-    accepted.discard("")
+            accepted.update({timex, f"{_iso(value['start'])}/{_iso(value['end'])}"})
+        elif "start" in value:
+            accepted.update({f">{timex}", f">{_iso(value['start'])}"})
+        elif "end" in value:
+            accepted.update({f"<{timex}", f"<{_iso(value['end'])}"})
+        else:
+            accepted.update({timex, _iso(value.get("value", ""))})
+    accepted -= {"", ">", "<", "not resolved"}
     return accepted | {_HOUR_ONLY.sub(r"T\1:00", v) for v in accepted}
 
 
@@ -62,25 +92,39 @@ def _iso(text: str) -> str:
     return text
 
 
-def _interval(value: str) -> str | None:
-    """The days a calendar DATE value covers, as the spec writes them ("start/end", end
-    excluded): "2019-Q3" -> "2019-07-01/2019-10-01"; None for other values."""
+def _interval(value: str) -> tuple[str, str] | None:
+    """The days a calendar DATE value covers, as the spec writes them (start, end excluded):
+    "2019-Q3" -> ("2019-07-01", "2019-10-01"); a day or a clock time is its own start, its
+    end the next day or minute; None for other values."""
+    weekend = re.fullmatch(r"(\d{4})-W(\d\d)-WE", value)
+    if weekend:  # Saturday and Sunday
+        start = dt.date.fromisocalendar(int(weekend.group(1)), int(weekend.group(2)), 6)
+        return str(start), str(start + dt.timedelta(days=2))
     m = re.fullmatch(r"(\d{4})(?:-(?:(\d\d)|Q([1-4])|H([12])|W(\d\d)))?", value)
     if m:
         year = int(m.group(1))
         if m.group(5):  # ISO week
             start = dt.date.fromisocalendar(year, int(m.group(5)), 1)
-            return f"{start}/{start + dt.timedelta(days=7)}"
+            return str(start), str(start + dt.timedelta(days=7))
         first, months = (int(m.group(2)), 1) if m.group(2) else (
             (3 * int(m.group(3)) - 2, 3) if m.group(3) else (
                 (6 * int(m.group(4)) - 5, 6) if m.group(4) else (1, 12)))
         start = dt.date(year, first, 1)
         end_month = first + months
         end = dt.date(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1)
-        return f"{start}/{end}"
-    m = re.fullmatch(r"(\d\d)", value)  # century "20" = 2000-2099
-    if m:
-        return f"{int(value) * 100:04d}-01-01/{int(value) * 100 + 100:04d}-01-01"
+        return str(start), str(end)
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:  # "2019-02-29" is no day: it covers none
+            return None
+        return value, str(day + dt.timedelta(days=1))
+    if re.fullmatch(r"(?:\d{4}-\d\d-\d\d)?T\d\d:\d\d", value):
+        return value, value
+    if re.fullmatch(r"\d{3}", value):  # decade "199" = 1990-1999
+        return f"{int(value) * 10:04d}-01-01", f"{int(value) * 10 + 10:04d}-01-01"
+    if re.fullmatch(r"\d\d", value):  # century "20" = 2000-2099
+        return f"{int(value) * 100:04d}-01-01", f"{int(value) * 100 + 100:04d}-01-01"
     return None
 
 
@@ -102,23 +146,46 @@ def _duration_seconds(value: str) -> str | None:
 
 def our_values(time) -> set[str]:
     """A factwire Time's value in the forms the spec writes: the value itself, a clock
-    time without its day, a range's ends, a calendar unit's days, a duration's seconds."""
-    values = {time.value}
-    values.add(_interval(time.value) or "")
-    values.add(_duration_seconds(time.value) or "")
+    time without its day, a calendar unit's days, a duration's seconds; a range's ends as
+    "start/end" (the spec's end is the first day of the last unit in "from 10/1 to 11/7"
+    but the day after the range in "the next 3 days": either counts), an open range's one
+    end as ">start" or "<end", and a range of a single point as that point."""
+    values = {time.value, _duration_seconds(time.value or "") or ""}
+    quarters = re.fullmatch(r"P(\d+)Q", time.value or "")
+    if quarters:  # TIMEX3 writes a quarter as "Q" or as three months
+        values.add(f"P{3 * int(quarters.group(1))}M")
+    span = _interval(time.value or "")
+    if span and time.type == "DATE" and not time.begin and not time.until:
+        values.add("/".join(span))
     if time.value and "T" in time.value:
         values.add("T" + time.value.split("T", 1)[1])
-    if time.begin and time.until:
-        values.add(f"{time.begin}/{time.until}")
-        if "T" in time.begin and "T" in time.until:  # clock range on the anchor day
-            values.add(f"T{time.begin.split('T', 1)[1]}/T{time.until.split('T', 1)[1]}")
+    begin, until = _interval(time.begin or ""), _interval(time.until or "")
+    if begin and until:
+        for end in until:
+            values.add(f"{begin[0]}/{end}")
+            if "T" in begin[0] and "T" in end:  # clock range on the anchor day
+                values.add(f"T{begin[0].split('T', 1)[1]}/T{end.split('T', 1)[1]}")
+        if time.begin == time.until:
+            values.add(time.begin)
+    elif begin:
+        values.update({f">{time.begin}", f">{begin[0]}", f">{begin[1]}"})
+    elif until:
+        values.update({f"<{time.until}", f"<{until[0]}", f"<{until[1]}"})
+    for mark in (">", "<"):  # an open range of a clock time, without its day
+        values |= {f"{mark}T{v.split('T', 1)[1]}" for v in values if v.startswith(mark) and "T" in v}
     values.discard("")
     return values
 
 
 # TimeML leaves the signal word out of the expression ("since [August]"); the spec keeps it
 SIGNAL = re.compile(r"^(?:since|from|between|in|on|at|for|by|until|till|through|during|"
-                    r"before|after|within|around|about)\s+", re.IGNORECASE)
+                    r"before|after|within|around|about|starting(?:\s+on|\s+from)?|beginning"
+                    r"(?:\s+on)?|as\s+early\s+as|as\s+late\s+as|no\s+later\s+than|"
+                    r"not\s+later\s+than|later\s+than|no\s+earlier\s+than|earlier\s+than|"
+                    r"any\s*time\s+from)\s+", re.IGNORECASE)
+# ... and a trailing one: "[2018] or later", "[1/1/2016] and after"
+TRAILING = re.compile(r"\s+(?:or|and)\s+(?:later|after|earlier|before)$|\s+onwards?$",
+                      re.IGNORECASE)
 
 
 # TimeML puts a leading article inside the expression ("the next quarter"); the spec does not
@@ -133,6 +200,8 @@ def expected_span(text: str, result: dict, signals: bool) -> tuple[int, int]:
         cut = SIGNAL.match(text[start:end])
         if cut and cut.end() < end - start:
             start += cut.end()
+        tail = TRAILING.search(text[start:end])
+        end = start + tail.start() if tail else end
         start = _without_article(text, start, end)
     return start, end
 
@@ -148,8 +217,12 @@ def case_passes(nlp, case: dict, signals: bool = False) -> bool:
     doc = nlp.make_doc(case["Input"])
     doc._.published = dt.date.fromisoformat(reference[:10])
     times = nlp(doc)._.times
-    key = {id(t): (_without_article(case["Input"], t.start, t.end) if signals else t.start,
-                   t.end) for t in times}
+    verbatim = {expected_span(case["Input"], r, False): expected_span(case["Input"], r, signals)
+                for r in case["Results"]}
+    # a span equal to the spec's own (signal word included: "at the moment") is that span
+    key = {id(t): verbatim.get((t.start, t.end)) or (
+        _without_article(case["Input"], t.start, t.end) if signals else t.start, t.end)
+        for t in times}
     found = {key[id(t)]: t for t in times}
     expected = {expected_span(case["Input"], r, signals): r for r in case["Results"]}
     if signals:
@@ -160,14 +233,19 @@ def case_passes(nlp, case: dict, signals: bool = False) -> bool:
 
 
 def _join_ranges(times, expected: dict, found: dict, key: dict) -> dict:
-    """Two found ends of one range inside one expected span count as that span."""
+    """The found expressions inside one expected span count as that span when one of them
+    carries a range (TimeML writes "Monday 8-9am" as "Monday", "8" and "9am", and "today
+    before 4pm" as "today" and "4pm" with until, the spec each as one range); that one's
+    value is compared."""
     joined = dict(found)
     for start, end in expected:
         inside = [t for t in times if start <= t.start and t.end <= end]
-        if len(inside) == 2 and inside[0].begin and inside[0].until:
+        ranged = [t for t in inside if t.begin and t.until] or \
+            [t for t in inside if t.begin or t.until]
+        if len(inside) >= 2 and ranged:
             for t in inside:
                 joined.pop(key[id(t)], None)
-            joined[(start, end)] = inside[0]
+            joined[(start, end)] = ranged[0]
     return joined
 
 

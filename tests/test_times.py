@@ -297,11 +297,289 @@ def test_time_at_maps_every_token(times_nlp):
     assert doc.text[time.start:time.end] == time.text
 
 
+# clock times and clock ranges
+
+def by_text(nlp, text: str, published=PUBLISHED) -> dict:
+    """text of each time -> (type, value, begin, until)."""
+    return {t.text: (t.type, t.value, t.begin, t.until) for t in run(nlp, text, published)._.times}
+
+
+def test_clock_range_start_takes_pm_from_its_end(times_nlp):
+    got = by_text(times_nlp, "The polls are open from 5 to 8pm.")
+    range_ = ("2025-04-02T17:00", "2025-04-02T20:00")
+    assert got == {"5": ("TIME", "2025-04-02T17:00", *range_),
+                   "8pm": ("TIME", "2025-04-02T20:00", *range_)}
+
+
+def test_clock_range_start_after_its_end_on_the_dial_is_morning():
+    g = find_candidates("open 11-4pm")
+    assert [(c.groups["h"], c.groups["ap"]) for c in g] == [("11", "am"), ("4", "pm")]
+
+
+def test_between_4pm_and_5pm_is_a_range(times_nlp):
+    got = by_text(times_nlp, "Voting ended between 4pm and 5pm.")
+    assert got["4pm"][2:] == ("2025-04-02T16:00", "2025-04-02T17:00")
+
+
+def test_five_to_six_without_a_clock_word_is_not_a_time(times_nlp):
+    assert found(times_nlp, "The committee voted 5 to 6 against it.") == {}
+
+
+def test_clock_range_is_read_on_the_day_beside_it(times_nlp):
+    got = by_text(times_nlp, "The talks will run Monday 9-11am.")
+    assert got["Monday"][:2] == ("DATE", "2025-04-07")
+    assert got["9"][1:] == ("2025-04-07T09:00", "2025-04-07T09:00", "2025-04-07T11:00")
+
+
+def test_four_in_the_morning_is_a_clock_time(times_nlp):
+    assert value_of(times_nlp, "The blast came at 4 in the morning.", "4 in the morning") == \
+        "2025-04-02T04:00"
+
+
+def test_fractions_of_a_unit_are_written_in_smaller_units():
+    assert [resolve_text(t) for t in ("2 1/2 years", "5 1/2 hours", "a minute and a half")] == \
+        ["P2Y6M", "PT5H30M", "PT1M30S"]
+
+
+def test_half_past_seven_and_quarter_to_eight():
+    assert [resolve_text(t) for t in ("half past seven", "quarter to eight")] == \
+        ["2025-04-02T07:30", "2025-04-02T07:45"]
+
+
+def resolve_text(text: str) -> str:
+    from factwire.nlp.timex_resolve import resolve
+
+    (cand,) = find_candidates(text)
+    return resolve(cand, PUBLISHED, None)[1]
+
+
+# compact and numeric forms
+
+def test_month_day_range_splits_into_two_ends(times_nlp):
+    got = by_text(times_nlp, "The summit will run June 3-5.")
+    assert got == {"June 3": ("DATE", "2025-06-03", "2025-06-03", "2025-06-05"),
+                   "5": ("DATE", "2025-06-05", "2025-06-03", "2025-06-05")}
+
+
+def test_numeric_month_day_after_on_is_a_date(times_nlp):
+    assert value_of(times_nlp, "The vote will be held on 11/20.", "11/20") == "2025-11-20"
+
+
+def test_fraction_is_not_a_date(times_nlp):
+    assert found(times_nlp, "Rates rose 7 1/2 percent.") == {}
+
+
+def test_compact_forms():
+    assert [resolve_text(t) for t in ("05-Aug-2016", "2019/aug/01", "Dec-2018", "2015-3",
+                                      "Q3 2019", "2019 H2", "3h", "1140 a.m.")] == \
+        ["2016-08-05", "2019-08-01", "2018-12", "2015-03", "2019-Q3", "2019-H2", "PT3H",
+         "2025-04-02T11:40"]
+
+
+def test_lowercase_month_after_a_preposition_is_a_month(times_nlp):
+    assert value_of(times_nlp, "The drive began in april.", "april") == "2025-04"
+
+
+# weeks and days of the month
+
+def test_next_friday_is_the_friday_of_next_week(times_nlp):
+    assert value_of(times_nlp, "The vote is set for next Friday.", "next Friday") == "2025-04-11"
+
+
+def test_monday_next_week(times_nlp):
+    assert value_of(times_nlp, "They will meet Monday next week.", "Monday next week") == \
+        "2025-04-07"
+
+
+def test_on_the_18th_in_the_past_is_last_months(times_nlp):
+    assert value_of(times_nlp, "The attack happened on the 18th.", "the 18th") == "2025-03-18"
+
+
+def test_on_the_18th_floor_is_not_a_date(times_nlp):
+    assert found(times_nlp, "The fire started on the 18th floor.") == {}
+
+
+def test_first_week_of_october_is_an_iso_week(times_nlp):
+    text = "Talks will resume in the first week of October."
+    assert value_of(times_nlp, text, "the first week of October") == "2025-W40"
+
+
+def test_easter_sunday_is_computed():
+    assert resolve_text("Easter Sunday 2025") == "2025-04-20"
+
+
+def test_mondays_is_a_set(times_nlp):
+    assert found(times_nlp, "The market opens on Mondays.") == {"Mondays": ("SET", "XXXX-WXX-1")}
+
+
+# begin and until
+
+def test_within_the_next_three_days_runs_from_today(times_nlp):
+    got = by_text(times_nlp, "Troops will withdraw within the next three days.")
+    assert got["the next three days"] == ("DURATION", "P3D", "2025-04-02", "2025-04-04")
+
+
+def test_the_next_three_days_start_tomorrow(times_nlp):
+    got = by_text(times_nlp, "Talks will continue over the next three days.")
+    assert got["the next three days"] == ("DURATION", "P3D", "2025-04-03", "2025-04-05")
+
+
+def test_in_two_weeks_said_of_the_future_reaches_one_day(times_nlp):
+    got = by_text(times_nlp, "The rule will take effect in two weeks.")
+    assert got["two weeks"] == ("DURATION", "P2W", "2025-04-16", "2025-04-16")
+
+
+def test_the_past_five_years_end_yesterday(times_nlp):
+    got = by_text(times_nlp, "Prices rose over the past five years.")
+    assert got["the past five years"][2:] == ("2020-04-02", "2025-04-01")
+
+
+def test_no_later_than_gives_until_and_or_later_gives_begin(times_nlp):
+    got = by_text(times_nlp, "Ballots must arrive no later than June 1 and count from 2026 "
+                  "or later.")
+    assert (got["June 1"][3], got["2026"][2]) == ("2025-06-01", "2026")
+
+
+def test_from_next_monday_to_friday_runs_forward(times_nlp):
+    got = by_text(times_nlp, "The office will be closed from next Monday to Friday.")
+    assert got["Friday"] == ("DATE", "2025-04-11", "2025-04-07", "2025-04-11")
+
+
+def test_between_now_and_may_21_begins_on_the_publication_day(times_nlp):
+    got = by_text(times_nlp, "Talks will go on between now and May 21.")
+    assert got["May 21"][2:] == ("2025-04-02", "2025-05-21")
+
+
+def test_after_one_year_and_before_another_are_open_ends(times_nlp):
+    got = by_text(times_nlp, "It applies to loans made after 2016 and before 2018.")
+    assert (got["2016"][2:], got["2018"][2:]) == (("2016", None), (None, "2018"))
+
+
+def test_between_three_and_five_is_a_clock_range_only_beside_a_day(times_nlp):
+    assert found(times_nlp, "Rates rose between 3 and 5 percent.") == {}
+    got = by_text(times_nlp, "The polls were open between 8 and 11 yesterday.")
+    assert got["8"][1:] == ("2025-04-01T08:00", "2025-04-01T08:00", "2025-04-01T11:00")
+
+
+def test_three_days_after_a_date_reaches_one_day(times_nlp):
+    got = by_text(times_nlp, "The truce ends 3 days after January 12th.")
+    assert got["3 days"] == ("DURATION", "P3D", "2025-01-15", "2025-01-15")
+
+
+def test_between_a_month_and_today_keeps_today(times_nlp):
+    got = by_text(times_nlp, "Prices rose between Jan 2024 and today.")
+    assert got["today"] == ("DATE", "2025-04-02", "2024-01", "2025-04-02")
+
+
+def test_digits_after_a_decimal_point_are_not_a_day(times_nlp):
+    assert found(times_nlp, "It fell to 6,107.31 August 2019.") == {"August 2019": ("DATE", "2019-08")}
+
+
+def test_late_july_is_the_second_half_of_july(times_nlp):
+    got = by_text(times_nlp, "The talks will resume in late July.")
+    assert got["late July"] == ("DATE", "2025-07", "2025-07-16", "2025-07-31")
+
+
+def test_since_early_2024_begins_with_the_year(times_nlp):
+    got = by_text(times_nlp, "Prices have risen since early 2024.")
+    assert got["early 2024"][2:] == ("2024-01-01", None)
+
+
+def test_a_bare_hour_after_a_day_is_a_clock_time_read_by_its_part_of_day(times_nlp):
+    got = found(times_nlp, "The vote will be held tomorrow night at 8.")
+    assert got == {"tomorrow night at 8": ("TIME", "2025-04-03T20:00")}
+
+
+def test_a_bare_hour_after_at_alone_is_not_a_time(times_nlp):
+    assert found(times_nlp, "Shares closed at 9 on the exchange.") == {}
+
+
+def test_tuesday_afternoons_is_a_set(times_nlp):
+    got = found(times_nlp, "The clinic opens Tuesday afternoons.")
+    assert got == {"Tuesday afternoons": ("SET", "XXXX-WXX-2TAF")}
+
+
+def test_one_hour_and_30_minutes_is_one_duration(times_nlp):
+    got = found(times_nlp, "The hearing lasted one hour and 30 minutes.")
+    assert got == {"one hour and 30 minutes": ("DURATION", "PT1H30M")}
+
+
+def test_week_27_of_last_year_is_an_iso_week():
+    assert resolve_text("week 27 of last year") == "2024-W27"
+
+
+def test_the_past_two_quarters_are_whole_calendar_quarters(times_nlp):
+    got = by_text(times_nlp, "Sales fell over the past two quarters.")
+    assert got["the past two quarters"] == ("DURATION", "P2Q", "2024-10-01", "2025-03-31")
+
+
+def test_between_the_ninth_and_the_seventeenth_of_april_is_a_range(times_nlp):
+    got = by_text(times_nlp, "The office is closed between the ninth and the seventeenth of April.")
+    assert got["ninth"][2:] == ("2025-04-09", "2025-04-17")
+
+
+def test_the_15th_day_of_next_month(times_nlp):
+    text = "Payment is due on the 15th day of next month."
+    assert value_of(times_nlp, text, "the 15th day of next month") == "2025-05-15"
+
+
+def test_two_thousand_and_twenty_is_a_year():
+    assert resolve_text("two thousand and twenty") == "2020"
+
+
+def test_the_first_six_months_of_a_year_is_its_first_half(times_nlp):
+    got = by_text(times_nlp, "Sales rose in the first six months of 1998.")
+    assert got["the first six months"][2:] == ("1998-01-01", "1998-06-30")
+
+
+def test_tonight_at_8_without_a_publication_date_keeps_an_unknown_day(times_nlp):
+    got = found(times_nlp, "The vote is tonight at 8.", published=None)
+    assert got == {"tonight at 8": ("TIME", "XXXX-XX-XXT20:00")}
+
+
+# more words of English time
+
+def test_the_latest_period_of_a_report_is_the_last_quarter(times_nlp):
+    text = "Sales in the latest period rose 13%."
+    assert value_of(times_nlp, text, "the latest period") == "2025-Q1"
+
+
+def test_the_week_of_a_date_is_its_iso_week(times_nlp):
+    text = "The vote was delayed to the week of March 6."
+    assert value_of(times_nlp, text, "the week of March 6") == "2025-W10"
+
+
+def test_weekday_before_a_date_names_that_date_and_picks_its_year(times_nlp):
+    # past tense alone would say July 2024, but July 4 is a Friday in 2025
+    assert value_of(times_nlp, "The meeting moved to Friday 7/4.", "Friday 7/4") == "2025-07-04"
+
+
+def test_two_to_three_weeks_counts_the_lower_number(times_nlp):
+    assert value_of(times_nlp, "Repairs take two to three weeks.", "two to three weeks") == "P2W"
+
+
+def test_three_quarters_of_the_vote_is_not_a_time(times_nlp):
+    assert found(times_nlp, "He won about three-quarters of the vote.") == {}
+
+
+def test_previous_wednesday_is_last_weeks_and_last_wednesday_the_latest(times_nlp):
+    published = dt.date(2025, 4, 3)  # a Thursday
+    text = "It met last Wednesday and the previous Wednesday."
+    got = found(times_nlp, text, published)
+    assert (got["last Wednesday"][1], got["the previous Wednesday"][1]) == \
+        ("2025-04-02", "2025-03-26")
+
+
+def test_abbreviated_month_keeps_its_period(times_nlp):
+    assert found(times_nlp, "It ends on the second of Aug.") == \
+        {"the second of Aug.": ("DATE", "2025-08-02")}
+
+
 # building blocks
 
 def test_calendar_formats_weeks_and_durations():
     assert timex_at(PUBLISHED, "W") == "2025-W14"
-    assert duration_value(1.5, "Y") == "P18M"
+    assert duration_value(1.5, "Y") == "P1Y6M"  # TimeBank: "2 1/2 years" = P2Y6M
     assert duration_value(None, "Y") == "PXY"
 
 

@@ -6,8 +6,9 @@ parse shows are not times (the modal "may", "March" as a verb, "Sunday Times" in
 anchor (``doc._.published``, else the first full date written earlier in the article)
 with ``timex_resolve``. "Two days later", "that day" and a bare clock time count from the
 last date the article named, and "a year earlier" in a quarterly report is that quarter a
-year back (``timex_discourse``). Ranges ("from March to May", "through July 15", "1990-95")
-fill ``begin`` and ``until`` on both ends.
+year back (``timex_discourse``). Ranges ("from March to May", "5 to 6pm", "June 3-5",
+"through July 15") fill ``begin`` and ``until`` on both ends, and a duration counted from
+the publication date ("within the next three days") the days it covers (``timex_bounds``).
 
 >>> nlp = factwire.nlp.load()                                      # doctest: +SKIP
 >>> doc = nlp.make_doc("The drive began Tuesday.")                  # doctest: +SKIP
@@ -25,8 +26,9 @@ from spacy.tokens import Doc, Span
 from factwire.model import Time
 from factwire.nlp import doc as _doc  # noqa: F401
 from factwire.nlp.doc import doc_list, doc_map, doc_text
+from factwire.nlp.timex_bounds import mark_edges, mark_ranges, mark_stretches
 from factwire.nlp.timex_discourse import StoryTime, looks_back_a_year, year_back_to_quarter
-from factwire.nlp.timex_grammar import Candidate, find_candidates
+from factwire.nlp.timex_grammar import Candidate, find_candidates, lexicon
 from factwire.nlp.timex_resolve import resolve
 from factwire.nlp.timex_tense import governing_tense
 
@@ -53,18 +55,21 @@ class TimesComponent:
         names = _name_spans(doc)
         found: list[Time] = []
         token_starts: list[int] = []
+        tenses: list[str | None] = []
         story = StoryTime()
         for cand in find_candidates(doc_text(doc)):
             span = _token_span(doc, cand)
             if span is None or not _is_time(cand, span, names):
                 continue
-            resolved = resolve(cand, story.anchor_for(cand, anchor), governing_tense(span))
+            tense = governing_tense(span)
+            resolved = resolve(cand, story.anchor_for(cand, anchor), tense)
             if resolved is None:
                 continue
             kind, value = resolved
             found.append(Time(id=f"t{len(found) + 1}", start=span.start_char,
                               end=span.end_char, text=span.text, type=kind, value=value))
             token_starts.append(span.start)
+            tenses.append(tense)
             story.note(cand, kind, value)
             if anchor is None and cand.rule in ("iso", "mdy", "dmy") and cand.groups.get(
                     "y", cand.rule == "iso") and _FULL_DATE.match(value):
@@ -72,7 +77,9 @@ class TimesComponent:
         if any(looks_back_a_year(time) for time in found):
             starts = _sentence_starts(doc)
             year_back_to_quarter(found, [bisect.bisect_right(starts, i) - 1 for i in token_starts])
-        mark_ranges(doc_text(doc), found)
+        mark_edges(found)
+        mark_ranges(doc_text(doc), found, doc._.published)
+        mark_stretches(doc_text(doc), found, doc._.published, tenses)
         return found
 
     def set_annotations(self, doc: Doc, found: list[Time]) -> Doc:
@@ -136,7 +143,8 @@ def _is_time(cand: Candidate, span: Span, names) -> bool:
     if any(t.tag_ == "MD" for t in span) and cand.rule != "ref":
         return False
     head = span[0]
-    if cand.rule == "month" and not cand.groups.get("rel") and not cand.groups.get("edge"):
+    if cand.rule in ("month", "month_abbr") and not cand.groups.get("rel") and \
+            not cand.groups.get("edge"):
         if not _bare_month_ok(span):
             return False
     if cand.rule == "season" and not cand.groups.get("rel") and not cand.groups.get("y"):
@@ -144,8 +152,14 @@ def _is_time(cand: Candidate, span: Span, names) -> bool:
             return False
     if cand.rule == "year" and not _year_ok(cand, span):
         return False
-    if cand.rule == "set_adv" and head.pos_ == "ADJ":  # "a quarterly dividend": not a time
+    if cand.rule == "num_md" and not _numeric_date_ok(cand, span):
         return False
+    if cand.rule in ("wd_dom", "dom") and not _day_number_ok(cand, span):
+        return False
+    if cand.rule == "set_adv" and head.pos_ == "ADJ" and _before_noun(span):
+        return False  # "a quarterly dividend": a kind of dividend, not a time
+    if cand.rule == "duration" and _key_unit(cand).startswith("quarter") and _before_of(span):
+        return False  # "three-quarters of the vote", "more than a quarter of them": a share
     if cand.rule == "duration" and head.lower_ in ("a", "an") and _after_amount(span):
         return False  # "$1.76 a year", "700 seats a week": a rate, not a stretch of time
     if cand.rule in ("ref",) and span.end < len(span.doc) and span.doc[span.end].lower_ == "of":
@@ -172,20 +186,72 @@ def _inside_name(cand: Candidate, span: Span, names) -> bool:
     return False
 
 
+_MONTH_PREPOSITIONS = {"in", "since", "from", "until", "till", "through", "during", "by", "before",
+                       "after", "of", "to", "early", "late", "mid", "this", "last", "next",
+                       "between", "and"}
+
+
 def _bare_month_ok(span: Span) -> bool:
     """A month name alone: capitalised (in cased text), a noun, not "the March on ..."."""
     token = span[-1]
-    if token.text[0].islower() and not doc_text(span.doc).islower():
-        return False
-    if token.pos_ in ("VERB", "AUX") or token.tag_ == "MD":
-        return False
     doc = token.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
+    if token.text[0].islower() and not doc_text(span.doc).islower() and (
+            before is None or before.lower_ not in _MONTH_PREPOSITIONS):
+        return False  # "in april" is a month, a lower-case "march" alone is not
+    if token.pos_ in ("VERB", "AUX") or token.tag_ == "MD":
+        return False
     if before is not None and before.lower_ in ("the", "a") and after is not None and \
             after.pos_ == "ADP" and after.lower_ != "of":
         return False
     return True
+
+
+_DATE_CUES = {"on", "by", "from", "to", "until", "till", "through", "thru", "since", "between",
+              "before", "after", "this", "next", "last", "and", "or", ",", "-", "–", "date",
+              "dated"}
+
+
+def _numeric_date_ok(cand: Candidate, span: Span) -> bool:
+    """"11/20" is a date after a word that introduces one ("on 11/20", "from 10/1 to
+    11/7", "Friday 7/6") or at the start of a line, never a fraction ("7 1/2 percent")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in ("%", "percent", "of", "per", "cup", "inch"):
+        return False
+    if before is None or before.is_space or before.text == "\n" or \
+            any(t.lower_.rstrip(".") in lexicon()["weekdays"] for t in span):
+        return True  # "Friday 7/6": the weekday says date
+    if before.like_num:
+        return False
+    return before.lower_ in _DATE_CUES or before.lower_ in lexicon()["weekdays"]
+
+
+def _day_number_ok(cand: Candidate, span: Span) -> bool:
+    """"on the 18th" / "Monday the 21st" name a day; "on the 18th floor" and "on Monday 12
+    soldiers died" do not: the number must not be followed by what it counts."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and \
+            after.lower_ not in lexicon()["months"]:
+        return False
+    g = cand.groups
+    return cand.rule == "dom" or bool(g.get("the") or g.get("suf") or g.get("dw")) or \
+        after is None or after.is_punct
+
+
+def _before_of(span: Span) -> bool:
+    """"... quarters of the/its/them": a share of something, not quarters of a year."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return False
+    return doc[span.end + 1].tag_ in ("DT", "PRP", "PRP$") or doc[span.end + 1].lower_ == "all"
+
+
+def _before_noun(span: Span) -> bool:
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _after_amount(span: Span) -> bool:
@@ -244,68 +310,6 @@ def _is_year_pair(text: str) -> bool:
     if second < 100:
         return 0 < second - first % 100 <= 10
     return first < second
-
-
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|~|to|until|till|through|thru|and)\s*$", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.IGNORECASE)
-_UNTIL = re.compile(r"(?:\bthrough|\bthru|\buntil|\btill|\bby|\bup\s+to|\bbefore)\s+$",
-                    re.IGNORECASE)
-_SINCE = re.compile(r"(?:\bsince|\bstarting|\bbeginning|\bafter|\bas\s+of)\s+$",
-                    re.IGNORECASE)
-
-
-def mark_ranges(text: str, times: list[Time]) -> None:
-    """Fill ``begin``/``until`` for "from X to Y", "between X and Y", "X-Y", "since X",
-    "through X"; both ends of a range carry the whole range."""
-    paired: set[str] = set()
-    for first, second in zip(times, times[1:], strict=False):
-        between = text[first.end:second.start]
-        before = text[max(0, first.start - 12):first.start]
-        joined = _RANGE_JOIN.match(between)
-        if not joined or first.type != second.type or first.type not in ("DATE", "TIME"):
-            continue
-        if joined.group().strip().lower() == "and" and not re.search(r"between\s+$", before, re.I):
-            continue
-        if not _RANGE_OPEN.search(before) and joined.group().strip() in ("", "and"):
-            continue
-        _align_range_years(first, second)
-        for time in (first, second):
-            time.begin, time.until = first.value, second.value
-            paired.add(time.id)
-    for time in times:
-        if time.id in paired or time.type not in ("DATE", "TIME"):
-            continue
-        before = text[max(0, time.start - 16):time.start]
-        if _UNTIL.search(before):
-            time.until = time.value
-        elif _SINCE.search(before):
-            time.begin = time.value
-
-
-def _align_range_years(first: Time, second: Time) -> None:
-    """"from March to May 2025": an end without a written year takes the other end's; two
-    ends without one are put in order."""
-    dated = re.compile(r"^\d{4}-\d\d")
-    if not (dated.match(first.value) and dated.match(second.value)):
-        return
-    if not _YEAR_WRITTEN.search(first.text) and _YEAR_WRITTEN.search(second.text):
-        moved = second.value[:4] + first.value[4:]
-        if moved <= second.value:
-            first.value = moved
-    elif _YEAR_WRITTEN.search(first.text) and not _YEAR_WRITTEN.search(second.text):
-        moved = first.value[:4] + second.value[4:]
-        if moved >= first.value:
-            second.value = moved
-    elif first.value > second.value and len(first.value) == len(second.value) == 7 and \
-            not _YEAR_WRITTEN.search(first.text + second.text):
-        # "from March to May" read apart as 2019-03 and 2018-05: a range of months runs
-        # forward, so the start is the one before the end
-        moved = f"{int(first.value[:4]) - 1:04d}" + first.value[4:]
-        if moved <= second.value:
-            first.value = moved
-
-
-_YEAR_WRITTEN = re.compile(r"\d{4}")
 
 
 @Language.factory("factwire_times", assigns=["doc._.times", "doc._.time_at"])

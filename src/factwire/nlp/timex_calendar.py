@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
 
@@ -109,6 +110,22 @@ def year_for_month_day(anchor: dt.date, month: int, day: int | None, tense: str)
     return anchor.year
 
 
+# a fraction of a unit written as whole smaller units: 2.5 years = P2Y6M
+_SPLIT_UNITS = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
+                "MIN": (60, "S")}
+
+
+def _mixed_duration(n: float, unit: str) -> str:
+    """``_mixed_duration(1.5, "H") == "PT1H30M"`` (TimeBank writes "PT1M30S", "P2Y6M")."""
+    per, small = _SPLIT_UNITS[unit]
+    whole, rest = int(n), round((n - int(n)) * per)
+    parts = [(whole, unit)] if whole else []
+    parts.append((rest, small))
+    date = "".join(f"{k}{u}" for k, u in parts if u in ("Y", "M", "W", "D"))
+    clock = "".join(f"{k}{'M' if u == 'MIN' else u}" for k, u in parts if u in ("H", "MIN", "S"))
+    return "P" + date + (f"T{clock}" if clock else "")
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration: ``duration_value(3, "Y") == "P3Y"``; None -> ``PXY``."""
     if unit == "2W":
@@ -117,9 +134,43 @@ def duration_value(n: float | None, unit: str) -> str:
         unit, n = "D", (n * 2 if n is not None else None)
     if unit in ("DE", "CE") and n is not None:
         unit, n = "Y", n * (10 if unit == "DE" else 100)
-    if n is not None and n != int(n) and unit in ("Y", "D", "H"):
-        n, unit = {"Y": (n * 12, "M"), "D": (n * 24, "H"), "H": (n * 60, "MIN")}[unit]
+    if n is not None and n != int(n) and unit in _SPLIT_UNITS:
+        return _mixed_duration(n, unit)
     amount = "X" if n is None else (str(int(n)) if n == int(n) else f"{n:g}")
     if unit in ("S", "MIN", "H"):
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
     return f"P{amount}{unit}"
+
+
+def easter_sunday(year: int) -> dt.date:
+    """Western Easter (the Gregorian computus): ``easter_sunday(2018) == date(2018, 4, 1)``."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    lf = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * lf) // 433
+    month = (h + lf - 7 * m + 90) // 25
+    return dt.date(year, month, (h + lf - 7 * m + 33 * month + 19) % 32)
+
+
+_DURATION_PART = re.compile(r"(\d+)([YMWDHS])")
+
+
+def add_durations(values: list[str]) -> str | None:
+    """``add_durations(["PT1H", "PT30M"]) == "PT1H30M"``; None when a value is vague or a
+    unit repeats."""
+    date, clock = {}, {}
+    for value in values:
+        m = re.fullmatch(r"P((?:\d+[YMWD])*)(?:T((?:\d+[HMS])+))?", value)
+        if not m or value in ("P", "PT"):
+            return None
+        for part, units in ((m.group(1) or "", date), (m.group(2) or "", clock)):
+            for n, unit in _DURATION_PART.findall(part):
+                if unit in units:
+                    return None
+                units[unit] = n
+    text = "".join(f"{date[u]}{u}" for u in "YMWD" if u in date)
+    time = "".join(f"{clock[u]}{u}" for u in "HMS" if u in clock)
+    return "P" + text + (f"T{time}" if time else "")

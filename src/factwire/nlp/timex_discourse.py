@@ -14,9 +14,10 @@ import re
 from factwire.model import Time
 from factwire.nlp.timex_grammar import Candidate
 
-_ANAPHORIC = {"rel_day"}
+_ANAPHORIC = {"rel_day", "day_around"}
 # a clock time alone ("at 10:35 a.m.") is on the day the story last named
-_CLOCKS = {"clock", "clock24", "oclock", "noon"}
+_CLOCKS = {"clock", "clock24", "oclock", "noon", "clock_short", "clock_colon", "past_clock",
+           "clock_pod", "clock_words", "clock_bare"}
 _NARRATIVE_DIRS = {"earlier", "later"}
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
 

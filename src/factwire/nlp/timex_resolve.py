@@ -18,7 +18,9 @@ import re
 from factwire.nlp.timex_calendar import (
     SEASON_ORDER,
     UNANCHORED,
+    add_durations,
     duration_value,
+    easter_sunday,
     quarter_of,
     season_of,
     shift,
@@ -26,39 +28,12 @@ from factwire.nlp.timex_calendar import (
     weekday_near,
     year_for_month_day,
 )
+from factwire.nlp.timex_forms import FORM_RESOLVERS, clock_time
 from factwire.nlp.timex_grammar import Candidate, lexicon, ref_kind
+from factwire.nlp.timex_words import month_number, parse_number, unit_code
+from factwire.nlp.timex_words import word_key as _key
 
 Resolved = tuple[str, str] | None
-
-
-def _key(word: str) -> str:
-    return " ".join(word.lower().replace("’", "'").rstrip(".").split())
-
-
-def month_number(word: str) -> int:
-    """``month_number("Sept.") == 9``."""
-    return lexicon()["months"][_key(word)]
-
-
-def unit_code(word: str) -> str:
-    """``unit_code("years") == "Y"``."""
-    return lexicon()["units"][_key(word)]
-
-
-def parse_number(text: str) -> float | None:
-    """``parse_number("twenty-four") == 24``; vague amounts ("several") give None."""
-    words = _key(text).replace("-", " ")
-    half = 0.5 if words.endswith("and a half") else 0.0
-    words = words.removesuffix("and a half").strip()
-    if re.fullmatch(r"\d+(?:\.\d+)?", words):
-        return float(words) + half
-    numbers = lexicon()["numbers"]
-    if words in numbers:
-        return numbers[words] + half
-    parts = words.split()
-    if parts and all(p in numbers for p in parts):
-        return sum(numbers[p] for p in parts) + half
-    return None
 
 
 def _year(text: str) -> int:
@@ -103,10 +78,14 @@ def _iso(g: dict, anchor, tense) -> Resolved:
 
 
 def _slash(g: dict, anchor, tense) -> Resolved:
+    """"10/7/2018" month first; "23/08/2039" day first, since 23 is no month."""
     year = int(g["y"]) + (1900 if len(g["y"]) == 2 and int(g["y"]) > 30 else 0)
     year += 2000 if len(g["y"]) == 2 and year < 100 else 0
+    month, day = int(g["m"]), int(g["d"])
+    if month > 12:
+        month, day = day, month
     try:
-        return "DATE", dt.date(year, int(g["m"]), int(g["d"])).isoformat()
+        return "DATE", dt.date(year, month, day).isoformat()
     except ValueError:
         return None
 
@@ -202,31 +181,51 @@ def _decade_word(g: dict, anchor, tense) -> Resolved:
 def _weekday(g: dict, anchor, tense) -> Resolved:
     weekday = lexicon()["weekdays"][_key(g["wd"])]
     pod = _pod(g)
+    if pod and g.get("every"):  # "Tuesday afternoons": every Tuesday afternoon
+        return "SET", f"XXXX-WXX-{weekday}T{pod}"
     if anchor is None:
         return ("TIME" if pod else "DATE"), f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else "")
     rel = (g.get("rel") or "").lower()
-    direction = {"last": "last", "past": "last", "previous": "last", "next": "next",
-                 "coming": "next", "following": "next", "this": "this"}.get(rel)
+    direction = {"last": "last", "past": "last", "previous": "last week", "next": "next week",
+                 "coming": "next", "upcoming": "next", "following": "next week",
+                 "this": "this"}.get(rel)
     if g.get("pos") and not direction:
         tense = None  # "Wednesday's ruling": the verb's tense says nothing about it
     # a weekday with a present-tense verb is ahead in news ("talks resume Monday", "the
     # deadline is Friday"); reporting verbs ("says Tuesday") count as past already
     direction = direction or ("future" if tense in ("future", "present") else "past")
-    day = weekday_near(anchor, weekday, direction)
+    if direction in ("next week", "last week"):
+        # "next Friday" said on a Monday is the Friday of next week, not this one; "the
+        # previous Wednesday" said on a Thursday, the one of last week ("last Wednesday",
+        # as TimeBank reads it, and "this past Wednesday" are yesterday)
+        step = 1 if direction == "next week" else -1
+        day = weekday_near(anchor + dt.timedelta(weeks=step), weekday, "this")
+    else:
+        day = weekday_near(anchor, weekday, direction)
     return ("TIME" if pod else "DATE"), day.isoformat() + (f"T{pod}" if pod else "")
+
+
+def _day_part(g: dict) -> str | None:
+    """The part of the day a day expression names: "tonight", "Tuesday morning", "the
+    afternoon" (MO, AF, EV, NI), else None."""
+    parts = lexicon()["parts_of_day"]
+    word = _key(g.get("pod") or g.get("pod2") or g.get("unit") or "")
+    if _key(g.get("deix", "")) in ("tonight", "tonite"):
+        return "NI"
+    return parts.get(word)
 
 
 def _pod(g: dict) -> str | None:
     return lexicon()["parts_of_day"][_key(g["pod"])] if g.get("pod") else None
 
 
-_DEIXIS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1,
+_DEIXIS = {"today": 0, "tonight": 0, "tonite": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1,
            "the day before yesterday": -2, "the day after tomorrow": 2}
 
 
 def _deictic(g: dict, anchor, tense) -> Resolved:
     word = _key(g["deix"])
-    pod = "NI" if word == "tonight" else _pod(g)
+    pod = "NI" if word in ("tonight", "tonite") else _pod(g)
     if word == "last" and pod != "NI":
         return None
     offset = _DEIXIS[word]
@@ -284,8 +283,20 @@ def _rel_day(g: dict, anchor, tense) -> Resolved:
     return ("TIME", f"{day.isoformat()}T{pod}") if pod else ("DATE", timex_at(day, unit))
 
 
+def _day_around(g: dict, anchor, tense) -> Resolved:
+    """"the day before" / "the week after": one unit from the anchor (the story's date)."""
+    unit = unit_code(g["unit"])
+    if anchor is None:
+        return "DATE", UNANCHORED.get(unit, "XXXX")
+    step = -1 if _key(g["dir"]) == "before" else 1
+    return "DATE", timex_at(shift(anchor, unit, step), unit)
+
+
 def _duration(g: dict, anchor, tense) -> Resolved:
-    n, unit = parse_number(g["num"]), unit_code(g["unit"])
+    # "two to three weeks": at least the lower count (TimeBank: P2W)
+    n, unit = parse_number(g.get("num0") or g["num"]), unit_code(g["unit"])
+    if n is not None and g.get("half"):  # "one hour and a half"
+        n += 0.5
     if g.get("adj") and "old" in g["adj"].lower():
         return None
     return "DURATION", duration_value(n, unit)
@@ -298,6 +309,8 @@ def _span(g: dict, anchor, tense) -> Resolved:
         return "DATE", "FUTURE_REF"
     if plural or g.get("num"):
         return "DURATION", duration_value(None, unit)
+    if rel == "full" and anchor is not None and unit in ("Y", "Q", "M"):
+        return "DATE", timex_at(anchor, unit)  # "for the full year": this (fiscal) year
     return "DURATION", duration_value(1, unit)
 
 
@@ -329,17 +342,13 @@ def _quarter(g: dict, anchor, tense) -> Resolved:
     return "DATE", f"{y:04d}-{letter}{n}"
 
 
-def _qcode(g: dict, anchor, tense) -> Resolved:
-    q = g.get("q") or g.get("q2")
-    year = g.get("y") or (f"{anchor.year:04d}" if anchor else "XXXX")
-    return "DATE", f"{year}-Q{q}"
-
-
 _YEAR_BACK = ("year-ago", "year-earlier", "comparable", "corresponding")
 
 
 def _the_unit(g: dict, anchor, tense) -> Resolved:
-    unit, rel = unit_code(g["unit"]), _key(g.get("rel") or "")
+    # "the latest period" of a company report is its latest quarter
+    word = _key(g["unit"])
+    unit, rel = ("Q" if word == "period" else unit_code(word)), _key(g.get("rel") or "")
     if unit == "Y" and g.get("ended"):  # "the year ended Sept. 30": a twelve-month span
         return "DURATION", "P1Y"
     if anchor is None:
@@ -347,8 +356,8 @@ def _the_unit(g: dict, anchor, tense) -> Resolved:
     if unit == "Q":
         back = {"current": 0, "year-ago": -5, "year-earlier": -5}.get(rel, -1)
         return "DATE", timex_at(shift(anchor, "Q", back), "Q")
-    if unit == "WE":
-        direction = "future" if tense == "future" else "last"
+    if unit == "WE":  # "the weekend": the one before when told in the past, else the next
+        direction = "last" if tense == "past" else "future"
         return "DATE", timex_at(weekday_near(anchor, 6, direction), "WE")
     back = -1 if rel in _YEAR_BACK else 0
     return "DATE", timex_at(shift(anchor, "Y", back), unit)
@@ -373,26 +382,8 @@ def _season(g: dict, anchor, tense) -> Resolved:
     return "DATE", f"{year:04d}-{code}"
 
 
-def _clock_time(g: dict) -> str | None:
-    """"T17:00" from hour, minutes and am/pm groups; None when not a clock time."""
-    if g.get("word"):
-        return {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00"}[_key(g["word"])]
-    hour = parse_number(g["hw"]) if g.get("hw") else int(g["h"])
-    if hour is None or hour != int(hour):
-        return None
-    hour, minute = int(hour), int(g.get("mi") or 0)
-    ap = (g.get("ap") or "").lower().replace(".", "")
-    if hour > 24 or (ap and not 1 <= hour <= 12):
-        return None
-    if ap == "pm" and hour < 12:
-        hour += 12
-    elif ap == "am" and hour == 12:
-        hour = 0
-    return f"T{hour:02d}:{minute:02d}"
-
-
 def _clock(g: dict, anchor, tense) -> Resolved:
-    clock = _clock_time(g)
+    clock = clock_time(g)
     if clock is None:
         return None
     day = anchor.isoformat() if anchor else "XXXX-XX-XX"
@@ -402,15 +393,26 @@ def _clock(g: dict, anchor, tense) -> Resolved:
 def _day_clock(cand: Candidate, anchor, tense) -> Resolved:
     day, clock = cand.parts
     resolved = resolve(day, anchor, tense)
-    clock_value = _clock_time(clock.groups)
+    groups = clock.groups
+    pod = _day_part(day.groups)
+    if pod and not groups.get("ap"):  # "tonight at 8", "Tuesday morning at 7"
+        groups = {**groups, "ap": "am" if pod == "MO" else "pm"}
+    clock_value = clock_time(groups)
     if resolved is None or clock_value is None:
         return None
-    return "TIME", resolved[1].split("T")[0] + clock_value
+    if resolved[0] == "SET":  # "every Monday at 4pm", "3pm each day"
+        day_value = "XXXX-XX-XX" if resolved[1].startswith("P") else resolved[1].split("T")[0]
+        return "SET", day_value + clock_value
+    day_value = resolved[1].split("T")[0]
+    if not re.match(r"[\dX]", day_value):  # "tonight at 8" with no date to count from
+        day_value = "XXXX-XX-XX"
+    return "TIME", day_value + clock_value
 
 
 _SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
                 "monthly": "P1M", "quarterly": "P1Q", "yearly": "P1Y", "annually": "P1Y",
-                "semiannually": "P6M", "biannually": "P6M", "hourly": "PT1H"}
+                "semiannually": "P6M", "biannually": "P6M", "hourly": "PT1H", "everyday": "P1D",
+                "bimonthly": "P2M", "fortnightly": "P2W"}
 
 
 def _set(g: dict, anchor, tense) -> Resolved:
@@ -430,7 +432,7 @@ def _set(g: dict, anchor, tense) -> Resolved:
 
 
 def _set_adv(g: dict, anchor, tense) -> Resolved:
-    return "SET", _SET_ADVERBS[_key(g["adv"])]
+    return "SET", _SET_ADVERBS[_key(g["adv"]).replace("-", "")]
 
 
 def _set_per(g: dict, anchor, tense) -> Resolved:
@@ -447,9 +449,15 @@ def _holiday(g: dict, anchor, tense) -> Resolved:
         year = anchor.year
     if "-" not in code:
         day = dt.date.fromisoformat(_movable_holiday(code, year))
+        rel = _key(g.get("rel") or "")
         if not g.get("y") and anchor is not None and (day - anchor).days > 31 and \
-                (tense == "past" or _key(g.get("rel") or "") == "last"):
+                ((tense == "past" and not rel) or rel in ("last", "previous")):
             day = dt.date.fromisoformat(_movable_holiday(code, year - 1))
+        elif not g.get("y") and anchor is not None and day < anchor and rel in ("next",
+                                                                                  "following"):
+            day = dt.date.fromisoformat(_movable_holiday(code, year + 1))
+        if code.endswith("_WEEK"):  # "Easter week": the week of the holiday
+            return "DATE", timex_at(day, "W")
         return "DATE", day.isoformat()
     month, day = (int(x) for x in code.split("-"))
     if not g.get("y") and anchor is not None:
@@ -464,6 +472,9 @@ def _movable_holiday(code: str, year: int) -> str:
     if code == "ELECTION":  # the Tuesday after the first Monday of November
         first_monday = dt.date.fromisoformat(_movable_holiday("ELECTION_MONDAY", year))
         return (first_monday + dt.timedelta(days=1)).isoformat()
+    if code.startswith(("EASTER", "GOOD_FRIDAY")):
+        offset = {"EASTER": 0, "EASTER_WEEK": 0, "EASTER_MONDAY": 1, "GOOD_FRIDAY": -2}[code]
+        return (easter_sunday(year) + dt.timedelta(days=offset)).isoformat()
     if code == "BLACK_FRIDAY":
         thanksgiving = dt.date.fromisoformat(_movable_holiday("THANKSGIVING", year))
         return (thanksgiving + dt.timedelta(days=1)).isoformat()
@@ -520,12 +531,17 @@ _RESOLVERS = {
     "century": _century, "weekday": _weekday, "deictic": _deictic, "pod": _deictic,
     "ref": _ref, "rel_unit": _rel_unit, "ago": _ago, "rel_day": _rel_day,
     "duration": _duration, "span": _span, "ahead": _ahead, "plural": _plural,
-    "quarter": _quarter, "qcode": _qcode, "the_unit": _the_unit, "season": _season,
+    "quarter": _quarter, "the_unit": _the_unit, "season": _season,
     "clock": _clock, "clock24": _clock, "oclock": _clock, "noon": _clock, "set": _set,
     "set_adv": _set_adv, "set_per": _set_per, "holiday": _holiday, "year_word": _year_word,
     "year_period": _year_rule,
     "year_ago": _year_ago, "mdy_words": _words_date, "dmy_words": _words_date,
     "from_day": _from_day, "all_unit": _all_unit, "decade_word": _decade_word,
+    "clock_short": _clock, "clock_colon": _clock, "past_clock": _clock, "clock_pod": _clock,
+    "clock_words": _clock, "clock_bare": _clock,
+    "mon_num": _full_date, "day_around": _day_around, "month_abbr": _month, "ymd_compact": _iso,
+    "dmy_dash": _full_date, "ymd_mon": _full_date, "mon_year": _month_year, "dotted": _slash,
+    **FORM_RESOLVERS,
 }
 
 
@@ -533,4 +549,28 @@ def resolve(cand: Candidate, anchor: dt.date | None, tense: str | None) -> Resol
     """(TIMEX3 type, value) of a candidate, or None when its words are not a time."""
     if cand.rule == "day_clock":
         return _day_clock(cand, anchor, tense)
-    return _RESOLVERS[cand.rule](cand.groups, anchor, tense)
+    if cand.rule == "duration_sum":
+        parts = [resolve(part, anchor, tense) for part in cand.parts]
+        total = add_durations([p[1] for p in parts if p and p[0] == "DURATION"])
+        return ("DURATION", total) if total and len(parts) == len(cand.parts) else None
+    resolved = _RESOLVERS[cand.rule](cand.groups, anchor, tense)
+    if resolved and cand.groups.get("wd") and not cand.groups.get("y"):
+        return resolved[0], _year_of_weekday(resolved[1], cand.groups["wd"])
+    return resolved
+
+
+def _year_of_weekday(value: str, weekday_word: str) -> str:
+    """"Friday, July 4" said in 2025 without a year: the year, next to the guessed one,
+    in which July 4 is a Friday."""
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return value
+    weekday = lexicon()["weekdays"].get(_key(weekday_word))
+    day = dt.date.fromisoformat(value)
+    for years in (0, -1, 1):
+        try:
+            moved = day.replace(year=day.year + years)
+        except ValueError:
+            continue
+        if moved.isoweekday() == weekday:
+            return moved.isoformat()
+    return value

@@ -1,0 +1,43 @@
+"""What single words of time expressions mean, read from ``times_lexicon.json``.
+
+>>> parse_number("twenty-four"), month_number("Sept."), unit_code("years")
+(24.0, 9, 'Y')
+"""
+
+from __future__ import annotations
+
+import re
+
+from factwire.nlp.timex_grammar import lexicon
+
+
+def word_key(word: str) -> str:
+    """A lexicon key: lower case, one space, no final period ("Sept." -> "sept")."""
+    return " ".join(word.lower().replace("’", "'").rstrip(".").split())
+
+
+def month_number(word: str) -> int:
+    """``month_number("Sept.") == 9``."""
+    return lexicon()["months"][word_key(word)]
+
+
+def unit_code(word: str) -> str:
+    """``unit_code("years") == "Y"``."""
+    return lexicon()["units"][word_key(word)]
+
+
+def parse_number(text: str) -> float | None:
+    """``parse_number("twenty-four") == 24``; vague amounts ("several") give None."""
+    words = word_key(text).replace("-", " ").replace("½", " 1/2")
+    half = 0.5 if words.endswith(("and a half", "and half", " 1/2")) else 0.0
+    words = words.removesuffix("and a half").removesuffix("and half").removesuffix(" 1/2")
+    words = words.strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?", words):
+        return float(words.replace(",", "")) + half
+    numbers = lexicon()["numbers"]
+    if words in numbers:
+        return numbers[words] + half
+    parts = words.split()
+    if parts and all(p in numbers for p in parts):
+        return sum(numbers[p] for p in parts) + half
+    return None

@@ -184,7 +184,40 @@ def test_a_name_holding_its_apposition_is_split(places):
 
 def test_a_region_is_never_a_small_town_of_the_same_name(places):
     [region] = resolve(places, "Tensions in the Middle East rose.", ("Middle East", "LOC", None))
-    assert region.geo is None
+    assert (region.geo.feature, region.geo.precision, region.geo.country) == (
+        "other", "region", None)
+    assert region.geo.admin1 is None and region.geo.geonameid is None
+
+
+def test_a_sea_is_located_at_the_sea(places):
+    [sea] = resolve(places, "Ships sailed into the Black Sea.", ("Black Sea", "LOC", None))
+    assert (sea.geo.feature, sea.geo.precision, round(sea.geo.lat), round(sea.geo.lon)) == (
+        "other", "region", 43, 34)
+
+
+def test_the_atlantic_is_the_ocean_not_atlantic_iowa(places):
+    [ocean] = resolve(places, "The storm formed over the Atlantic.", ("Atlantic", "LOC", None))
+    assert (ocean.geo.feature, ocean.geo.precision, ocean.country) == ("other", "region", None)
+
+
+def test_a_region_named_with_its_level_word_is_the_region(places):
+    [donbas] = resolve(places, "Fighting in the Donbas region went on.",
+                       ("Donbas", "LOC", "UKR"))
+    assert (donbas.geo.feature, donbas.geo.precision, donbas.geo.country) == (
+        "other", "region", "UKR")
+
+
+def test_a_county_named_without_its_word_is_the_county_where_the_article_is(places):
+    text = "DeKalb officials met in Decatur, Ga. Atlanta and Georgia agreed."
+    dekalb, *_ = resolve(places, text, ("DeKalb", "GPE", None), ("Decatur", "GPE", None),
+                         ("Atlanta", "GPE", None), ("Georgia", "GPE", None))
+    assert (dekalb.geo.feature, dekalb.geo.admin1, dekalb.geo.country) == (
+        "admin2", "Georgia", "USA")
+
+
+def test_a_bare_name_is_the_town_not_a_county_elsewhere(places):
+    [dekalb] = resolve(places, "Students at DeKalb protested.", ("DeKalb", "GPE", None))
+    assert (dekalb.geo.feature, dekalb.geo.admin1) == ("city", "Illinois")
 
 
 def test_a_building_is_not_a_town_that_shares_its_name(places):
@@ -317,3 +350,78 @@ def test_georgia_among_us_places_is_the_state_and_takes_its_country(places):
                           ("Georgia", "GPE", "GEO"))
     assert (georgia.geo.feature, georgia.geo.admin1, georgia.country) == (
         "admin1", "Georgia", "USA")
+
+
+def test_a_town_typed_as_an_organization_is_the_town_where_the_article_is(places):
+    text = "Roselle police ticketed drivers in Lombard, Illinois."
+    roselle, *_ = resolve(places, text, ("Roselle", "ORG", None), ("Lombard", "GPE", None),
+                          ("Illinois", "GPE", "USA"))
+    assert (roselle.geo.feature, roselle.geo.admin1, roselle.type) == ("city", "Illinois", "ORG")
+
+
+def test_a_surname_is_no_town_without_the_towns_own_area(places):
+    text = "Wright said the bill would pass in Washington and across the United States."
+    wright, *_ = resolve(places, text, ("Wright", "PERSON", None),
+                         ("Washington", "GPE", "USA"), ("United States", "GPE", "USA"))
+    assert wright.geo is None
+
+
+def test_an_organization_named_like_a_place_of_the_article_is_there(places):
+    text = "The Boulder City Council met. Boulder City lies near Henderson, Nevada."
+    council, *_ = resolve(places, text, ("Boulder City Council", "ORG", None),
+                          ("Boulder City", "GPE", None), ("Henderson", "GPE", None),
+                          ("Nevada", "GPE", "USA"))
+    assert (council.geo.feature, council.geo.admin1) == ("other", "Nevada")
+
+
+def test_a_leading_part_word_does_not_hide_the_seat(places):
+    [metro] = resolve(places, "Metro Vancouver said.", ("Metro Vancouver", "ORG", None))
+    assert (metro.geo.feature, metro.geo.country) == ("other", "CAN")
+
+
+def test_a_national_agency_is_located_in_its_country(places):
+    [agency] = resolve(places, "The U.S. Department of Education said.",
+                       ("U.S. Department of Education", "ORG", "USA"))
+    assert (agency.geo.feature, agency.geo.precision, agency.geo.country) == (
+        "other", "country", "USA")
+
+
+def test_a_town_named_like_a_country_is_the_town_in_local_news(places):
+    text = ("A Palestine man was arrested in Anderson County. Police in Fairfield and "
+            "Freestone County, Texas, helped.")
+    palestine, *_ = resolve(places, text, ("Palestine", "GPE", "PSE"),
+                            ("Anderson County", "GPE", None), ("Fairfield", "GPE", None),
+                            ("Freestone County", "GPE", None), ("Texas", "GPE", "USA"))
+    assert (palestine.geo.feature, palestine.geo.admin1, palestine.country) == (
+        "city", "Texas", "USA")
+
+
+def test_the_georgia_state_line_is_the_us_state(places):
+    [georgia] = resolve(places, "from the Kentucky border to the Georgia state line",
+                        ("Georgia", "GPE", "GEO"))
+    assert (georgia.geo.feature, georgia.geo.country, georgia.country) == (
+        "admin1", "USA", "USA")
+
+
+def test_a_big_city_is_not_demoted_by_a_small_foreign_area_of_its_name(places):
+    [louis] = resolve(places, "She studied in St. Louis.", ("St. Louis", "GPE", None))
+    assert (louis.geo.admin1, louis.geo.country) == ("Missouri", "USA")
+
+
+def test_wales_is_the_country_of_the_united_kingdom_not_a_town_in_england(places):
+    _, wales = resolve(places, "Police in England and Wales.", ("England", "GPE", "GBR"),
+                       ("Wales", "GPE", "GBR"))
+    assert (wales.geo.feature, wales.geo.admin1) == ("admin1", "Wales")
+
+
+def test_a_town_typed_as_a_person_is_the_town_after_a_locative_cue(places):
+    [joliet] = resolve(places, "The casino in Joliet burned.", ("Joliet", "PERSON", None))
+    assert (joliet.geo.feature, joliet.geo.admin1, joliet.type) == ("city", "Illinois", "PERSON")
+
+
+def test_an_organization_ner_took_for_a_person_is_located_at_its_seat(places):
+    police, university = resolve(
+        places, "Alexandria Police said. Sam Houston State University said.",
+        ("Alexandria Police", "PERSON", None), ("Sam Houston State University", "PERSON", None))
+    assert (police.geo.feature, police.geo.geonameid) == ("other", 361058)
+    assert university.geo is None

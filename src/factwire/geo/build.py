@@ -28,6 +28,7 @@ def build_index(index: PlaceIndex) -> PlaceIndex:
     add_unplaced_countries(index, area_rows, iso3_of)
     add_capitals(index, capitals)
     add_aliases(index)
+    add_features(index)
     return index
 
 
@@ -174,6 +175,17 @@ def _middle(group: np.ndarray, values: np.ndarray, groups: int) -> np.ndarray:
     low = values[order[starts + np.floor(0.05 * (counts - 1)).astype(int)]]
     high = values[order[starts + np.ceil(0.95 * (counts - 1)).astype(int)]]
     return (low + high) / 2
+
+
+def add_features(index: PlaceIndex) -> None:
+    """Seas, rivers, mountain ranges and macro-regions (``data/places_features.tsv``): no
+    package has them; each is one place of feature "region" under its name and aliases
+    (a leading "the" is dropped: mentions lose theirs too)."""
+    for name, lat, lon, country, aliases in sources.read_features():
+        place = Place(name, lat, lon, "region", country)
+        index.add(name, place)
+        for alias in aliases:
+            index.add(alias[4:] if alias.startswith("the ") else alias, place, "alias")
 
 
 def add_aliases(index: PlaceIndex) -> None:

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from factwire.errors import FactwireError
 
-FEATURES = ("country", "admin1", "admin2", "city", "continent", "other")
+FEATURES = ("country", "admin1", "admin2", "city", "continent", "region", "other")
 # hyphens and dots separate words; apostrophes and ayn/hamza marks ("‘Afrīn") are dropped
 _PUNCTUATION = str.maketrans({".": " ", "-": " ", "‐": " ", "–": " ", "/": " ", "’": None,
                               "'": None, "‘": None, "`": None, "ʿ": None, "ʾ": None})
@@ -24,7 +24,8 @@ class GeoIndexError(FactwireError):
 
 
 class Place(NamedTuple):
-    """One gazetteer entry: a country, an area, a populated place or a continent.
+    """One gazetteer entry: a country, an area, a populated place, a continent or a region
+    (a sea, a river, a mountain range, a macro-region: ``data/places_features.tsv``).
 
     A named tuple, not a dataclass: the index builds 170,000 of them at first use.
     """

@@ -4,7 +4,10 @@ Each candidate gets a score: a prior (countries and continents first, then the l
 population, so Paris is Paris, France) plus evidence from the article: the level its words
 name ("the Kursk region" is the area, not the city), an apposition ("Paris, Texas"), the
 country the entities component gave the place, and the countries and areas the rest of the
-article is about. The best candidate wins.
+article is about. The best candidate wins. A county's bare name ("DeKalb") is a candidate
+for the county; a town named like a country or a bigger area ("Palestine", "Florida")
+needs an apposition or local news from its state; a nationally known city needs more
+context to lose to a small namesake than a town does.
 
 >>> from factwire.geo import load_index
 >>> place = resolve(load_index(), PlaceQuery(["Paris"], within=[load_index().admin1("USA", "Texas")]))
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from factwire.geo.index import Named, Place, PlaceIndex, distance_km
@@ -23,16 +27,20 @@ from factwire.geo.index import Named, Place, PlaceIndex, distance_km
 # how much each kind of evidence counts, in units of one tenfold population
 COUNTRY_PRIOR = 10.0
 CONTINENT_PRIOR = 9.5
+REGION_PRIOR = 7.5
 ADMIN1_DISCOUNT = 1.0
 ADMIN2_PRIOR = 3.5
 ALTERNATE_PENALTY = 1.0
+COUNTY_PENALTY = 1.5
+COUNTY_WORDS = ("county", "parish")
 ALIAS_BONUS = 2.0
 CAPITAL_BONUS = 1.0
 NAMESAKE_PENALTY = 2.0
 COUNTRY_NAMESAKE_PENALTY = 6.0
-AREA_NAMESAKE_PENALTY = 1.5
+AREA_NAMESAKE_PENALTY = 3.0
+AREA_NAMESAKE_RATIO = 3  # an area this many times the town's people outranks the town
 AREA_NAME_PENALTY = 3.0
-SUPPORT_BONUS = 1.5
+SUPPORT_BONUS = 2.0
 SUPPORT_SCALE = 1.0
 NEAR_KM = 80.0
 LOC_TOWN_POPULATION = 100_000
@@ -41,6 +49,15 @@ WITHIN_BONUS = 8.0
 ENTITY_COUNTRY_BONUS = 1.0
 ARTICLE_COUNTRY_BONUS = 4.0
 ARTICLE_ADMIN1_BONUS = 2.5
+# a nationally known city (300,000+) that a namesake trails 50-fold keeps its lead unless
+# the article says more: the namesake's context counts 0.6 ("Louisville" in a sports story
+# that also names Ohio towns is still Louisville, Kentucky)
+GAP_CITY = 300_000
+GAP_RATIO = 50
+GAP_SHARE = 0.6
+ADMIN1_FULL = 2.0  # mentions of other places in an area for its full bonus
+LOCAL_EVIDENCE = 2.0
+LOCAL_COUNTRY_SHARE = 0.7
 
 
 @dataclass
@@ -112,17 +129,31 @@ def candidate_areas(found: list[Named]) -> set[tuple]:
 
 
 def candidates(index: PlaceIndex, query: PlaceQuery) -> list[Named]:
-    """Every place any of the query's names names (first name's candidates first)."""
+    """Every place any of the query's names names (first name's candidates first), and the
+    counties and parishes its first name is short for ("DeKalb" for DeKalb County, how
+    "county"): local news drops the word once the county is known."""
     found: list[Named] = []
     seen: set[tuple] = set()
-    for name in query.names:
-        for named in index.lookup(name):
-            key = (named.place.feature, named.place.geonameid, named.place.name,
-                   named.place.country, named.place.admin1)
-            if key not in seen:
-                seen.add(key)
-                found.append(named)
+    for named in _named_by(index, query):
+        key = (named.place.feature, named.place.geonameid, named.place.name,
+               named.place.country, named.place.admin1)
+        if key not in seen:
+            seen.add(key)
+            found.append(named)
     return found
+
+
+def _named_by(index: PlaceIndex, query: PlaceQuery) -> Iterator[Named]:
+    for name in query.names:
+        yield from index.lookup(name)
+    if query.names and query.level in (None, "admin2") and query.label != "FAC":
+        words = query.names[0].split()
+        if words and words[0][:1].isupper() and words[-1].lower() not in COUNTY_WORDS:
+            name = " ".join(words)
+            for word in COUNTY_WORDS:
+                for named in index.lookup(f"{name} {word}"):
+                    if named.place.feature == "admin2":
+                        yield Named(named.place, "county")
 
 
 def resolve(index: PlaceIndex, query: PlaceQuery, article: ArticlePlaces | None = None,
@@ -134,12 +165,15 @@ def resolve(index: PlaceIndex, query: PlaceQuery, article: ArticlePlaces | None 
     """
     article = article or ArticlePlaces()
     found = candidates(index, query) if found is None else found
-    if query.level and any(n.place.feature == "country" and n.how != "demonym" for n in found):
+    if (query.level and any(n.place.feature == "country" and n.how != "demonym" for n in found)
+            and not any(n.place.feature == query.level for n in found)):
         query = replace(query, level=None)  # "China state media": a country stays a country
+        # (but "the Georgia state line" is the US state)
     if query.level == "admin1" and not any(n.place.feature == "admin1" for n in found):
         found = found + areas_around(index, found)
-    scored = [(score(named, query, article, index), named.place) for named in found]
-    scored = _namesakes(found, scored, query, index.capitals)
+    top = max((n.place.population for n in found if n.place.feature == "city"), default=0)
+    scored = [(score(named, query, article, index, top), named.place) for named in found]
+    scored = _namesakes(found, scored, query, index.capitals, article)
     scored = [(value, place) for value, place in scored if value is not None]
     if not scored and query.within:
         return resolve(index, replace(query, within=[]), article)
@@ -150,28 +184,40 @@ def resolve(index: PlaceIndex, query: PlaceQuery, article: ArticlePlaces | None 
 
 
 def _namesakes(found: list[Named], scored: list[tuple], query: PlaceQuery,
-               capitals: set[int]) -> list[tuple]:
+               capitals: set[int], article: ArticlePlaces) -> list[tuple]:
     """Names shared across levels. "China" or "Europe" is not a town called China, and
-    "Florida" not Florida, N.Y. (unless an apposition says "China, Texas"; "Georgia" may
+    "Florida" not Florida, N.Y. (unless an apposition says "China, Texas", or the article
+    is local news from the town's state: "Palestine" among Texas towns; "Georgia" may
     still be the US state); "Kursk" or "Odessa" alone is the city, not the region named
     after it."""
-    big = {n.place.feature for n in found if n.how != "demonym"} & {"country", "continent"}
+    big = {n.place.feature for n in found if n.how != "demonym"} & {"country", "continent",
+                                                                     "region"}
     cities_in = {(n.place.country, n.place.admin1) for n in found if n.place.feature == "city"}
-    areas = {area_of(n.place) for n in found if n.place.feature == "admin1"}
+    areas = {area_of(n.place): n.place.population for n in found
+             if n.place.feature == "admin1"}
     adjusted = []
     for named, (value, place) in zip(found, scored, strict=True):
         if value is not None and not query.within:
             if big and place.feature in ("city", "admin2"):
-                value -= COUNTRY_NAMESAKE_PENALTY
+                value -= 0 if _local(place, article) else COUNTRY_NAMESAKE_PENALTY
             elif (place.feature == "city" and place.geonameid not in capitals
-                  and areas - {area_of(place)}):  # "Florida" is not Florida, N.Y.
-                value -= AREA_NAMESAKE_PENALTY
+                  and any(people > AREA_NAMESAKE_RATIO * place.population
+                          for area, people in areas.items() if area != area_of(place))):
+                value -= AREA_NAMESAKE_PENALTY  # "Florida" is not Florida, N.Y.; but St.
+                # Louis is St. Louis, Missouri, not a Senegalese region's namesake town
         if value is not None:
             if (not query.level and place.feature == "admin1" and named.how != "alias"
                     and (place.country, place.admin1) in cities_in):
                 value -= NAMESAKE_PENALTY
         adjusted.append((value, place))
     return adjusted
+
+
+def _local(place: Place, article: ArticlePlaces) -> bool:
+    """The article is local news from the place's first-level area: several other
+    places there, and its country nearly all the article's place evidence."""
+    return (article.admin1s[area_of(place)] >= LOCAL_EVIDENCE
+            and article.country_share(place.country) >= LOCAL_COUNTRY_SHARE)
 
 
 def areas_around(index: PlaceIndex, found: list[Named]) -> list[Named]:
@@ -189,6 +235,8 @@ def prior(named: Named) -> float:
         value = COUNTRY_PRIOR
     elif place.feature == "continent":
         value = CONTINENT_PRIOR
+    elif place.feature == "region":  # "Black Sea", "Middle East": no town outranks them
+        value = REGION_PRIOR
     elif place.feature == "admin2":
         value = ADMIN2_PRIOR
     else:
@@ -197,13 +245,15 @@ def prior(named: Named) -> float:
             value -= ADMIN1_DISCOUNT
     if named.how == "alternate":
         value -= ALTERNATE_PENALTY
+    elif named.how == "county":  # "DeKalb" is DeKalb County only where the article says so
+        value -= COUNTY_PENALTY
     elif named.how == "alias":  # our aliases are how English news names the place
         value += ALIAS_BONUS
     return value
 
 
 def score(named: Named, query: PlaceQuery, article: ArticlePlaces,
-          index: PlaceIndex | None = None) -> float | None:
+          index: PlaceIndex | None = None, top: int = 0) -> float | None:
     """The candidate's score, or None when the article rules it out."""
     place = named.place
     if named.how == "demonym" and place.feature != "country":
@@ -213,8 +263,8 @@ def score(named: Named, query: PlaceQuery, article: ArticlePlaces,
         value += CAPITAL_BONUS
     if query.level:
         value += LEVEL_BONUS if _level_fits(query.level, place) else -LEVEL_BONUS
-    if query.within:
-        if not any(_inside(place, outer) for outer in query.within):
+    if query.within:  # "Washington, New York and Boston" is a list, not Washington County
+        if named.how == "county" or not any(_inside(place, outer) for outer in query.within):
             return None
         value += WITHIN_BONUS
     if query.country and place.country == query.country:
@@ -226,14 +276,18 @@ def score(named: Named, query: PlaceQuery, article: ArticlePlaces,
     value += ARTICLE_COUNTRY_BONUS * article.country_share(place.country)
     if place.feature in ("city", "admin2", "admin1"):
         area = area_of(place)
-        if article.admin1s[area] > 0:
-            value += ARTICLE_ADMIN1_BONUS
-        value += SUPPORT_BONUS * min(1.0, max(0.0, SUPPORT_SCALE * article.support[area]))
+        context = ARTICLE_ADMIN1_BONUS * min(1.0, max(0.0, article.admin1s[area]) / ADMIN1_FULL)
+        context += SUPPORT_BONUS * min(1.0, max(0.0, SUPPORT_SCALE * article.support[area]))
+        if place.feature == "city" and top >= GAP_CITY and top > GAP_RATIO * place.population:
+            context *= GAP_SHARE
+        value += context
     return value
 
 
 def _level_fits(level: str, place: Place) -> bool:
-    return place.feature == level or (level == "city" and place.feature == "admin2")
+    """"the Donbas region" is a region too; "the city of X" may be a city's own area."""
+    return (place.feature == level or (level == "city" and place.feature == "admin2")
+            or (level != "city" and place.feature == "region"))
 
 
 def _inside(place: Place, outer: Place) -> bool:

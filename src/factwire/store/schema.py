@@ -36,7 +36,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Bump on every schema change, with an Alembic migration in store/migrations/versions that
 # records the new number (the table holds one row: the version the database has).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 ID = String(64)  # a SHA-256 hex digest
 LOCAL_ID = String(32)  # "e1", "t3", "v12"...
@@ -98,8 +98,11 @@ class EntityRow(Base):
     """An actor or place of one article (canonical entities across articles come later)."""
 
     __tablename__ = "entities"
-    __table_args__ = (Index("ix_entities_country", "country"), Index("ix_entities_name", "name"),
-                      Index("ix_entities_geo_country", "geo_country"))
+    # by country with the key (covering): an event's parties of a country (schema 5)
+    __table_args__ = (Index("ix_entities_country", "country", "article_id", "entity_id"),
+                      Index("ix_entities_name", "name"),
+                      Index("ix_entities_geo_country", "geo_country", "article_id",
+                            "entity_id"))
 
     article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
     entity_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
@@ -182,7 +185,8 @@ class QuoteRow(Base):
     """Reported speech: speaker, cue verb and the words reported."""
 
     __tablename__ = "quotes"
-    __table_args__ = (Index("ix_quotes_article_start", "article_id", "start"),)
+    __table_args__ = (Index("ix_quotes_article_start", "article_id", "start"),
+                      Index("ix_quotes_speaker", "article_id", "speaker_id"))
 
     article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
     quote_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
@@ -230,7 +234,7 @@ class EventArgRow(Base):
     __table_args__ = (
         ForeignKeyConstraint(["article_id", "event_id"],
                              ["events.article_id", "events.event_id"], ondelete="CASCADE"),
-        Index("ix_event_args_entity", "article_id", "entity_id"),
+        Index("ix_event_args_entity", "article_id", "entity_id", "event_id"),
         Index("ix_event_args_role_entity", "role", "article_id", "entity_id"),
     )
 
@@ -268,6 +272,8 @@ class GlobalEntityRow(Base):
     """One real actor or place across articles; ``key`` as factwire.link.entities makes it."""
 
     __tablename__ = "global_entities"
+    # the entities list, most reported first, read in index order (schema 5)
+    __table_args__ = (Index("ix_global_entities_rank", sql_text("articles DESC"), "name", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     key: Mapped[str] = mapped_column(String(255), unique=True)
@@ -297,12 +303,13 @@ class EntityLinkRow(Base):
     __table_args__ = (
         ForeignKeyConstraint(["article_id", "entity_id"],
                              ["entities.article_id", "entities.entity_id"], ondelete="CASCADE"),
+        Index("ix_entity_links_global_id", "global_id", "article_id", "entity_id"),
     )
 
     article_id: Mapped[str] = mapped_column(ID, primary_key=True)
     entity_id: Mapped[str] = mapped_column(LOCAL_ID, primary_key=True)
     global_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey("global_entities.id", ondelete="CASCADE"), index=True)
+        Integer, ForeignKey("global_entities.id", ondelete="CASCADE"))
 
 
 class ArticleSignatureRow(Base):
@@ -374,7 +381,9 @@ class ClaimSeriesRow(Base):
     """Figures about one subject and one counted thing, in one unit (factwire.link.claims)."""
 
     __tablename__ = "claim_series"
-    __table_args__ = (Index("ix_claim_series_subject", "subject_id", "counted"),)
+    # ix_claim_series_rank: the claims page's first series without sorting them all (schema 5)
+    __table_args__ = (Index("ix_claim_series_subject", "subject_id", "counted"),
+                      Index("ix_claim_series_rank", "contradictions", "claims"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     key: Mapped[str] = mapped_column(ID, unique=True)  # SHA-256 of (subject, counted, unit)

@@ -46,7 +46,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GSR = SHARED / "eval" / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
 LABELS_05 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
              "FIGHT": "ASSAULT"}
-CODE_FIXES = {"JAP": "JPN"}  # the file's own non-ISO spelling of Japan
+CODE_FIXES = {"JAP": "JPN", "ITL": "ITA"}  # the file's own misspellings of Japan, Italy
 
 
 def gold_records() -> list[dict]:

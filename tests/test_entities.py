@@ -446,3 +446,37 @@ def test_plural_nominal_the_tagger_reads_as_a_name_is_an_actor(nlp):
     doc = annotate(nlp, "Gunmen kidnapped a priest in Lagos.")
     gunmen = entity_at_text(doc, "Gunmen")
     assert (gunmen.country, gunmen.sector, gunmen.nominal) == ("NGA", "REB", True)
+
+
+def test_surname_ner_calls_a_place_is_a_person_when_a_title_describes_it(nlp):
+    doc = annotate(nlp, "Kenzo Oshima, the United Nations Emergency Relief Coordinator, "
+                   "demanded access.")
+    person = entity(doc, "Kenzo Oshima")
+    assert (person.type, person.country, person.sector) == ("PERSON", None, "IGO")
+
+
+def test_a_town_ner_calls_a_people_is_a_place_after_town_of(nlp):
+    doc = annotate(nlp, "A roadside bombing near the town of Samarra killed one soldier.")
+    assert entity(doc, "Samarra").type == "GPE"
+
+
+def test_an_unknown_people_name_without_a_place_reading_is_no_entity(nlp):
+    doc = annotate(nlp, "Muslim hackers defaced the sites.")
+    assert "Muslim" not in [e.name for e in doc._.entities]
+
+
+def test_a_language_named_after_a_people_gives_no_country_to_its_sentence(nlp):
+    doc = annotate(nlp, "The court cancelled restrictions on the use of the Russian language "
+                   "on national radio.")
+    assert entity(doc, "national radio").country is None
+
+
+def test_a_misspelt_country_name_is_that_country(nlp):
+    doc = annotate(nlp, "Pakistan rejected a fresh offer from Afganistan.")
+    country = entity(doc, "Afghanistan")
+    assert (country.country, texts(country)) == ("AFG", ["Afganistan"])
+
+
+def test_a_company_name_near_no_country_name_stays_a_company(nlp):
+    doc = annotate(nlp, "Apple sued Samsung.")
+    assert [(e.type, e.country) for e in doc._.entities] == [("ORG", None), ("ORG", None)]

@@ -551,3 +551,129 @@ def test_up_to_a_number_of_people_is_the_object(base):
 def test_two_subjects_of_one_verb_are_both_actors(base):
     doc = annotate(base, "Old foes Hungary and Romania have renewed diplomatic ties.")
     assert names(doc, only(doc, "SUPPORT").actor) == ["Hungary", "Romania"]
+
+
+def test_object_the_parse_gives_a_reduced_relative_stays_the_prepositions(base):
+    doc = annotate(base, "Ukraine has granted diplomatic asylum to five Russian army officers "
+                   "holed up in a diplomatic residence, the embassy said.")
+    assert names(doc, only(doc, "AID").recipient) == ["Russia"]
+
+
+def test_a_for_phrase_names_who_is_restricted_when_the_on_phrase_is_the_actors_own(base):
+    doc = annotate(base, "Hungary plans to impose restrictions on its labour market for "
+                   "Romanian workers.")
+    assert names(doc, only(doc, "COERCE").recipient) == ["Romania"]
+
+
+def test_nothing_in_an_according_to_phrase_is_a_party(nlp):
+    doc = nlp("Rebels said they will return weapons seized last year from peacekeepers, "
+              "according to reports reaching here from the country's capital Freetown.")
+    by_id = {e.id: e.name for e in doc._.entities}
+    assert {e.type: [by_id[i] for i in e.recipient] for e in doc._.events} == {
+        "AGREE": ["peacekeepers"], "RETREAT": ["peacekeepers"], "COERCE": ["peacekeepers"]}
+
+
+def test_a_noun_the_parse_hangs_under_its_participle_is_still_the_subject(nlp):
+    doc = nlp("The Red Cross operating in Iraq said US forces must ensure security.")
+    (event,) = [e for e in doc._.events if e.type == "REQUEST"]
+    by_id = {e.id: e for e in doc._.entities}
+    assert [by_id[i].sector for i in event.actor] == ["NGO"]
+
+
+def test_a_reminder_that_a_country_must_act_requests_it_of_that_country(base):
+    doc = annotate(base, "Vladimir Putin issued a stern reminder Saturday to Ukraine that it "
+                   "must cooperate fully with the United States.")
+    request, act = only(doc, "REQUEST"), only(doc, "COOPERATE")
+    assert names(doc, request.actor) == ["Vladimir Putin"]
+    assert names(doc, request.recipient) == ["Ukraine"]
+    assert names(doc, act.actor) == ["Ukraine"] and act.parent == request.id
+
+
+def test_a_blast_with_no_attacker_named_is_coded_to_the_country_where_it_happened(base):
+    doc = annotate(base, "Three Ukrainian soldiers were killed by an improvised explosive "
+                   "device outside of Donetsk.")
+    event = only(doc, "ASSAULT")
+    assert names(doc, event.actor) == ["Donetsk"] and names(doc, event.recipient) == ["Ukraine"]
+
+
+def test_a_blast_near_places_of_two_countries_has_no_actor(base):
+    doc = annotate(base, "A roadside bomb near Kursk killed two soldiers in Donetsk.")
+    assert only(doc, "ASSAULT").actor == []
+
+
+def test_subject_the_parse_joins_to_an_opening_phrase_is_still_the_actor(base):
+    doc = annotate(base, "With the signing of a memorandum on the cessation of hostilities, "
+                   "the Ukrainian government and Russia have agreed to a truce.")
+    event = only(doc, "AGREE")
+    assert names(doc, event.actor) == ["Ukraine", "Russia"] and event.recipient == []
+
+
+def test_an_army_preparing_an_attack_mobilizes_but_being_prepared_to_is_a_threat(nlp):
+    prepares = nlp("The Russian army prepared to resume shelling Ukrainian positions.")
+    ready = nlp("Russia is prepared to attack Ukraine.")
+    assert [(e.type, e.parent) for e in prepares._.events] == [("MOBILIZE", None),
+                                                               ("ASSAULT", "v1")]
+    assert [(e.type, e.parent) for e in ready._.events] == [("THREATEN", None),
+                                                            ("ASSAULT", "v1")]
+
+
+def test_a_group_protesting_the_clause_before_it_accuses_that_clauses_subject(base):
+    doc = annotate(base, "Russian authorities are failing to uphold the property rights of "
+                   "refugees, a Ukrainian rights group protested here Wednesday.")
+    event = only(doc, "ACCUSE")
+    assert names(doc, event.actor) == ["Ukraine"] and names(doc, event.recipient) == ["Russia"]
+
+
+def test_a_verb_the_parse_hangs_on_a_root_noun_has_that_noun_as_subject(base):
+    doc = annotate(base, "An official Russian newspaper called Thursday on Hungary to "
+                   "mobilize against Romania.")
+    assert names(doc, only(doc, "REQUEST").actor) == ["Russia"]
+
+
+def test_a_withdrawal_from_a_town_of_the_actors_own_country_has_it_as_location(base):
+    doc = annotate(base, "Russian forces completed their withdrawal from Kursk.")
+    event = only(doc, "RETREAT")
+    assert event.recipient == [] and names(doc, event.location) == ["Kursk"]
+
+
+def test_a_language_named_after_a_people_is_no_recipient(base):
+    doc = annotate(base, "Ukraine cancelled restrictions on the use of the Russian language.")
+    assert only(doc, "CONCEDE").recipient == []
+
+
+def test_pushing_for_a_country_to_act_requests_it_of_that_country(base):
+    doc = annotate(base, "Hungary is pushing hard for the United States support its plan.")
+    event = only(doc, "REQUEST")
+    assert names(doc, event.actor) == ["Hungary"]
+    assert names(doc, event.recipient) == ["United States"]
+
+
+def test_a_verb_sharing_its_object_with_the_next_shares_its_recipient(base):
+    doc = annotate(base, "Hungary donated and personally delivered $50,000 worth of goods to "
+                   "Ukraine.")
+    assert [names(doc, e.recipient) for e in doc._.events if e.type == "AID"] == [
+        ["Ukraine"], ["Ukraine"]]
+
+
+def test_people_from_a_group_the_parse_leaves_as_a_root_noun_act_as_the_group(nlp):
+    doc = nlp("Doctors from two American aid groups donated and personally delivered "
+              "$50,000 worth of goods to Baghdad University Medical School.")
+    countries = {e.id: e.country for e in doc._.entities}
+    assert [[countries[a] for a in e.actor] for e in doc._.events if e.type == "AID"] == [
+        ["USA"], ["USA"]]
+
+
+def test_an_arrest_with_no_one_named_is_by_the_authorities_of_its_place(base):
+    doc = annotate(base, "A Ukrainian missionary was arrested in Russia for collaborating "
+                   "with Israel.")
+    arrest, reason = only(doc, "COERCE"), only(doc, "COOPERATE")
+    assert names(doc, arrest.actor) == ["Russia"] and names(doc, arrest.recipient) == ["Ukraine"]
+    assert names(doc, reason.actor) == ["Ukraine"] and names(doc, reason.recipient) == ["Israel"]
+
+
+def test_under_investigation_makes_the_subject_the_one_investigated(base):
+    doc = annotate(base, "A U.S. national has been put under investigation in Hungary for her "
+                   "role in the riots.")
+    event = only(doc, "ACCUSE")
+    assert names(doc, event.actor) == ["Hungary"]
+    assert names(doc, event.recipient) == ["United States"]

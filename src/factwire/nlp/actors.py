@@ -30,6 +30,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -211,8 +213,26 @@ def read_prefix(doc: Doc, i: int, titles: dict[int, tuple],
 
 def stance_place(doc: Doc, m: Mention) -> bool:
     """A place named as whom an actor opposes or who backs it ("anti-Syria journalist",
-    "Syrian-backed militia"): not the actor's country."""
-    return is_against_or_backed(doc, m.start) or is_against_or_backed(doc, m.end - 1)
+    "Syrian-backed militia"), or a people's name for its culture ("the Russian
+    language"): not the actor's country."""
+    return (is_against_or_backed(doc, m.start) or is_against_or_backed(doc, m.end - 1)
+            or names_culture(doc[m.end - 1]))
+
+
+@lru_cache(maxsize=1)
+def culture_nouns() -> frozenset[str]:
+    """Nouns whose people-name modifier names a language or culture, not a party
+    (data/plover_culture_nouns.txt)."""
+    text = resources.files("factwire.data").joinpath("plover_culture_nouns.txt").read_text(
+        "utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def names_culture(token: Token) -> bool:
+    """"Russian" in "the Russian language": a modifier of a culture noun."""
+    return (token.dep_ in ("amod", "compound") and token.head.i != token.i
+            and token.head.lemma_.lower() in culture_nouns())
 
 
 def is_against_or_backed(doc: Doc, i: int) -> bool:

@@ -59,6 +59,7 @@ Public helpers for other components:
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 
@@ -103,6 +104,7 @@ _PLACE_FEATURES = frozenset({"country", "admin1", "admin2", "city"})
 _LOCATIVE = frozenset({"in", "near", "outside", "across", "around", "throughout",
                        "into", "toward", "towards", "through", "inside"})
 _HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
+_COUNTRY_NAMES: dict[int, dict[str, str]] = {}  # id(gazetteer) -> one-word country names
 _APPOSITION_AFTER = re.compile(r"^,[ \t]+([A-Z][A-Za-z]*\.?(?:[ \t]?[A-Z][A-Za-z]*\.?)?)")
 # a lowercase noun after a town's name that makes it a place ("Alexandria woman")
 _PLACE_NOUNS = frozenset({"resident", "woman", "man", "native", "family", "area", "city",
@@ -160,7 +162,9 @@ class EntitiesComponent:
         named = _outside_titles(named, title_spans)
         titles = title_ends(doc, title_spans, self.gazetteer)
         _people_after_titles(doc, named, titles)
+        _people_described_by_titles(doc, named, titles)
         named = _places_named_as_actors(doc, named, title_spans, self.gazetteer)
+        _misspelt_countries(named, self.gazetteer)
         named = bloc_mentions(doc, _missed_places(doc, named))
         link_people(doc, named, self.gazetteer, day)
         named = repeat_names(doc, named)
@@ -296,7 +300,7 @@ def merge_named(gazetteer: list[Mention], ner: list[Mention]) -> list[Mention]:
     for m in ner:
         inner = {covered[i].key: covered[i] for i in range(m.start, m.end) if i in covered}
         if not inner:
-            if m.type == "NORP":
+            if m.type == "NORP" and not _is_place_name(m.name):
                 continue  # a NORP the gazetteer does not know ("Western", "Muslim")
             kept.append(m)
         elif _name_around(m, inner.values()):
@@ -335,6 +339,32 @@ def _people_after_titles(doc: Doc, named: list[Mention], titles: dict[int, tuple
                 m.type = "PERSON"
 
 
+def _people_described_by_titles(doc: Doc, named: list[Mention],
+                                titles: dict[int, tuple]) -> None:
+    """A surname NER calls GPE/ORG after a given name, with a title in apposition, is a
+    person, given name included ("Kenzo Oshima, the United Nations Emergency Relief
+    Coordinator,"): places and organizations hold no office."""
+    for m in named:
+        if m.kind != "ner" or m.type not in ("GPE", "ORG") or m.end - m.start != 1:
+            continue
+        root, before = doc[m.start], doc[m.start - 1] if m.start > 0 else None
+        if before is None or before.dep_ != "compound" or before.head.i != root.i:
+            continue
+        if not (before.pos_ == "PROPN" and before.is_title and root.is_title):
+            continue
+        if any(c.dep_ == "appos" and c.i in titles for c in root.children):
+            m.start, m.type = before.i, "PERSON"
+            m.name = doc[m.start:m.end].text
+            m.key = f"PERSON:{m.name}"
+
+
+def _is_demonym(gaz: Gazetteer, name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a people's name ("Iraqi", "Kurds"): NER's
+    NORP for a name that is not one ("the town of Samarra") may be a place."""
+    entry = gaz.entry(name)
+    return entry is not None and entry.kind == "demonym"
+
+
 def _is_place_name(name: str) -> bool:
     """The offline gazetteer knows ``name`` as a country, area or town (its own name or an
     alias; a demonym or a foreign alternate spelling is not enough)."""
@@ -359,6 +389,9 @@ def _place_cue(doc: Doc, m: Mention) -> bool:
     before = doc[m.start - 1] if m.start > 0 else None
     if before is not None and before.lower_ in _LOCATIVE and before.dep_ == "prep":
         return True
+    if (before is not None and before.lower_ == "of" and m.start > 1
+            and doc[m.start - 2].lemma_ in _PLACE_NOUNS):
+        return True  # "the town of Samarra", "the city of Basra"
     after = doc_text(doc)[doc[m.end - 1].idx + len(doc[m.end - 1]):][:40]
     apposition = _APPOSITION_AFTER.match(after)
     if apposition and _names_an_area(apposition.group(1)):
@@ -384,8 +417,9 @@ def _places_named_as_actors(doc: Doc, named: list[Mention], title_spans: list[Sp
     titled = {span.end for span in title_spans}
     surnames = {doc[m.end - 1].text for m in named if m.type == "PERSON" and m.end - m.start > 1}
     as_place = {m.name.split(",")[0] for m in named if m.type in ("GPE", "LOC")}
-    candidates = [m for m in named if m.kind == "ner" and m.type in ("ORG", "PERSON")
-                  and m.start not in titled and m.name not in surnames
+    candidates = [m for m in named if m.kind == "ner" and m.start not in titled
+                  and (m.type in ("ORG", "PERSON") or m.type == "NORP"
+                       and not _is_demonym(gaz, m.name)) and m.name not in surnames
                   and doc[m.end - 1].lower_ not in gaz.nominals
                   and (m.start == 0 or doc[m.start - 1].text not in _HONORIFICS)]
     places = set()
@@ -399,7 +433,9 @@ def _places_named_as_actors(doc: Doc, named: list[Mention], title_spans: list[Sp
     for m in candidates:
         if m.name in places:
             m.type, m.key, m.country = "GPE", f"GPE:{m.name}", None
-    return named
+    # a town NER calls NORP is kept only as a place ("the town of Samarra")
+    return [m for m in named if not (m.kind == "ner" and m.type == "NORP"
+                                     and m in candidates)]
 
 
 def _missed_places(doc: Doc, named: list[Mention]) -> list[Mention]:
@@ -456,6 +492,40 @@ def _fill_from_context(doc: Doc, named: list[Mention], gaz: Gazetteer) -> None:
             head = doc[m.start:m.end].root.lemma_.lower()
             last = doc[m.end - 1].lemma_.lower()
             m.sector = m.sector or gaz.nominals.get(head, gaz.nominals.get(last, (None,)))[0]
+
+
+def _misspelt_countries(named: list[Mention], gaz: Gazetteer) -> None:
+    """A one-word name NER finds that misspells a country ("Afganistan", "Quatar's emir")
+    is a mention of that country."""
+    for m in named:
+        if m.kind == "ner" and m.type in ("GPE", "ORG"):
+            iso3 = _misspelt_country(gaz, m.name)
+            if iso3 is not None:
+                m.key, m.name, m.type = f"GPE:{iso3}", gaz.countries[iso3], "GPE"
+                m.kind, m.country = "country", iso3
+
+
+def _misspelt_country(gaz: Gazetteer, name: str) -> str | None:
+    """The country a one-word name misspells ("Afganistan", "Quatar"): a close match
+    (difflib ratio >= 0.9) of a country's name with the same first letter."""
+    word = name.lower()
+    if " " in word or len(word) < 5 or gaz.entry(name) is not None:
+        return None
+    names = _country_names(gaz)
+    close = difflib.get_close_matches(word, [n for n in names if n[0] == word[0]], n=2,
+                                      cutoff=0.9)
+    countries = {names[c] for c in close}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _country_names(gaz: Gazetteer) -> dict[str, str]:
+    """Lower-cased one-word country names and aliases -> ISO3 (read once per gazetteer)."""
+    cached = _COUNTRY_NAMES.get(id(gaz))
+    if cached is None:
+        cached = {phrase.lower(): entry.country for phrase, entry in gaz.phrases.items()
+                  if entry.kind == "country" and entry.country and " " not in phrase}
+        _COUNTRY_NAMES[id(gaz)] = cached
+    return cached
 
 
 def _country_before(doc: Doc, m: Mention, ends: dict[int, Mention]) -> str | None:

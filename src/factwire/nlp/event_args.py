@@ -22,10 +22,12 @@ from factwire.nlp.event_lexicon import (
     is_counted_object,
     lemma_of,
     object_of,
+    reports_main_clause,
     through_partitive,
 )
 from factwire.nlp.event_phrases import (
     RELATIVE,
+    SOURCE_PREPS,
     SUBJECT_DEPS,
     PhraseReader,
     conjuncts,
@@ -79,6 +81,7 @@ class ArgumentFinder(PhraseReader):
         subject = clause_subject(verb)
         if subject is None:
             return [], None
+        subject = participle_noun(subject)
         found = self.phrase_entities(subject)
         if not any(self._named(e) for e in found):
             # "Rebels in the Ivory Coast", "doctors from two American aid groups", "workers
@@ -114,15 +117,21 @@ class ArgumentFinder(PhraseReader):
         return unique(found)
 
     # -- recipient ---------------------------------------------------------------------
-    def recipients(self, trigger: Token, entry: TriggerEntry) -> list[str]:
-        """Entity ids of the recipient, by the entry's frame (see event_lexicon)."""
+    def recipients(self, trigger: Token, entry: TriggerEntry,
+                   actor: Iterable[str] = ()) -> list[str]:
+        """Entity ids of the recipient, by the entry's frame (see event_lexicon). A frame
+        item marked "?" counts only when the others name no one but the actor
+        ("complained to X"; "impose restrictions on its labour market for new EU
+        members": the market is Greece's own)."""
         found: list[str] = []
         obj = object_of(trigger) if entry.pos == "VERB" else of_phrase(trigger)
         items = [i for i in entry.recipient if not i.startswith("?")]
         for item in items:
             found += self._frame_item(trigger, obj, item)
         for item in (i[1:] for i in entry.recipient if i.startswith("?")):
-            found = found or self._frame_item(trigger, obj, item)  # "complained to X"
+            if not set(found) - set(actor):
+                found = (self._frame_item(trigger, obj, item)
+                         or self._nested_prep_entities(trigger, obj, items, item) or found)
         if not found:  # one phrase deeper: "mobilized reservists for a war against Iraq"
             found = self._inner_prep_entities(trigger, [i for i in items
                                                         if i not in _FRAME_WORDS])
@@ -141,6 +150,10 @@ class ArgumentFinder(PhraseReader):
         if item == "dative":
             return [e for c in trigger.children if c.dep_ == "dative"
                     for e in self.phrase_entities(c)]
+        if item == "clause_subj" and reports_main_clause(trigger):
+            # "Croatian authorities are failing ..., a rights group protested"
+            return [e for s in trigger.sent.root.children if s.dep_ in SUBJECT_DEPS
+                    for e in self.phrase_entities(s)]
         if item == "clause_subj":
             # "demanded that Sudan end curbs", "its demand that Israel ease restrictions",
             # "insisted on its demands that the government grant ..."
@@ -152,6 +165,7 @@ class ArgumentFinder(PhraseReader):
                 # noun's content clause on the verb
                 holders.append(trigger.head)
             return [e for h in holders for c in h.children if c.dep_ in _CLAUSE_DEPS
+                    or _for_clause(c)
                     for s in c.children if s.dep_ in SUBJECT_DEPS + ("nsubjpass",)
                     for e in self.phrase_entities(s)]
         if item == "object_np":
@@ -161,7 +175,18 @@ class ArgumentFinder(PhraseReader):
         holders = [trigger]
         if obj is not None and item not in self.trigger_frames.get(obj.i, ()):
             holders.append(obj)
+        # a phrase that opens the sentence sets the scene ("With the signing of a
+        # memorandum, the two sides agreed"): no party of the act
         return [e for holder in holders for p in prep_objects(holder, (item,))
+                if p.head.i != p.sent.start for e in self.phrase_entities(p)]
+
+    def _nested_prep_entities(self, trigger: Token, obj: Token | None, frame: list[str],
+                              prep: str) -> list[str]:
+        """``prep`` phrases one level down, on the objects of the frame's other
+        prepositions ("restrictions on its labour market for Romanian workers")."""
+        holders = [p for h in (trigger, obj) if h is not None
+                   for p in prep_objects(h, [i for i in frame if i not in _FRAME_WORDS])]
+        return [e for h in holders for p in prep_objects(h, (prep,))
                 for e in self.phrase_entities(p)]
 
     def _inner_prep_entities(self, trigger: Token, preps: list[str]) -> list[str]:
@@ -204,6 +229,7 @@ class ArgumentFinder(PhraseReader):
         clauses = [c for c in trigger.children if purpose and c.dep_ == "advcl"
                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         tokens = [t for c in trigger.children if c.dep_ in _COMPLEMENT_DEPS
+                  and c.lower_ not in SOURCE_PREPS and c.i != c.sent.start
                   for t in phrase_tokens(c, limit=30)]
         tokens += [t for c in clauses for t in phrase_tokens(c, limit=30)]
         ids = unique(self.entity_at[t.i] for t in sorted(tokens, key=lambda t: t.i)
@@ -330,10 +356,27 @@ class ArgumentFinder(PhraseReader):
                 if any(q.start < end and q.end > start for start, end in spans)]
 
 
+def _for_clause(token: Token) -> bool:
+    """"pushing hard for the US (to) support its plan": a clause with its own subject
+    after "for"."""
+    return token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for"
+                                         for m in token.children)
+
+
 def has_own_subject(token: Token) -> bool:
     """Whether a verb states its own subject (its clause is about someone)."""
     return token.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in token.children)
+
+
+def participle_noun(subject: Token) -> Token:
+    """The noun a participle describes when the parse makes the participle the subject:
+    in "The Red Cross operating in Iraq said ...", "operating" heads "Red Cross"."""
+    if subject.tag_ not in ("VBG", "VBN"):
+        return subject
+    nouns = [c for c in subject.children if c.dep_ in ("nsubj", "nsubjpass")
+             and c.pos_ in ("NOUN", "PROPN") and c.i < subject.i]
+    return nouns[0] if nouns else subject
 
 
 def is_passive(verb: Token) -> bool:
@@ -374,10 +417,44 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "relcl":
         return verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return passive_agent(verb)  # "a strike called by workers": the workers
+        agent = passive_agent(verb)  # "a strike called by workers": the workers
+        return agent if agent is not None else _misparsed_subject(verb)
     if verb.dep_ in _CONTROL_DEPS and verb.head.i != verb.i:
         return _controller(verb.head, depth, verb.dep_)
-    return None
+    return fronted_phrase_subject(verb)
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb the parse read as a participle after a noun: when the
+    noun is the root of its sentence ("An official Syrian newspaper called Thursday on
+    Arabs to unite") or an apposition the verb's phrase closes ("..., a human rights
+    group protested here Wednesday."), nothing else can be the sentence's verb."""
+    noun = verb.head
+    if verb.i != noun.i + 1 or any(a.dep_ in ("aux", "auxpass") for a in verb.children):
+        return None
+    last = max(t.i for t in verb.sent if not t.is_punct)
+    if noun.dep_ == "appos" and verb.right_edge.i >= last:
+        return noun
+    top = noun  # "Doctors from two American aid groups donated ...": the whole phrase
+    while top.dep_ in ("pobj", "prep") and top.head.i != top.i:
+        top = top.head
+    return top if top.dep_ == "ROOT" and top.pos_ in ("NOUN", "PROPN") else None
+
+
+def fronted_phrase_subject(verb: Token) -> Token | None:
+    """A main verb's subject the parse took into the phrase before it: in "With the
+    signing of a memorandum, the government and the rebels have agreed", "government"
+    hangs as a conjunct in the "with" phrase. The noun phrase between the comma and the
+    verb is the subject."""
+    if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    first = min([verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")
+                          and c.i < verb.i], key=lambda t: t.i)
+    nouns = [t for t in verb.doc[verb.sent.start:first.i] if t.dep_ == "conj"
+             and t.pos_ in ("NOUN", "PROPN") and t.head.i < t.i
+             and t.right_edge.i == first.i - 1 and t.left_edge.i > t.head.i
+             and verb.doc[t.left_edge.i - 1].text == ","]
+    return nouns[0] if nouns else None
 
 
 @lru_cache(maxsize=1)

@@ -61,7 +61,7 @@ def statement_type(event: FoundEvent, lexicon: Lexicon) -> tuple[str, Token] | N
         if cooperative and event.type != "AGREE":
             return "AGREE", cue
         if hostile:
-            return "THREATEN", cue
+            return ("MOBILIZE" if _prepares_attack(event, cue, how, rules) else "THREATEN"), cue
     if modality == "negated" and (cooperative or event.type == "AGREE") and _refuses(
             event, cue, how, rules):
         return "REJECT", cue
@@ -73,6 +73,16 @@ def _commits(cue: Token, how: str, rules: dict[str, frozenset[str]]) -> bool:
     if how == "aux":
         return cue.lower_ in rules["future_aux"]
     return lemma_of(cue) in rules["intent_heads"] or cue.lower_ in rules["intent_heads"]
+
+
+def _prepares_attack(event: FoundEvent, cue: Token, how: str,
+                     rules: dict[str, frozenset[str]]) -> bool:
+    """"The army prepared to resume shelling": getting ready to attack is a MOBILIZE, but
+    "is prepared to" (an adjective of readiness, with "be") states a threat."""
+    return (event.type == "ASSAULT" and how == "head" and cue.pos_ == "VERB"
+            and lemma_of(cue) in rules["preparation_heads"]
+            and not any(c.dep_ in ("aux", "auxpass") and lemma_of(c) == "be"
+                        for c in cue.children))
 
 
 def _refuses(event: FoundEvent, cue: Token, how: str,

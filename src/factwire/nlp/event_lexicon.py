@@ -91,6 +91,7 @@ class Lexicon:
     modes: dict[tuple[str, str], str] = field(default_factory=dict)
     support_verbs: frozenset[str] = frozenset()
     recipient_verbs: frozenset[str] = frozenset()
+    instruments: frozenset[str] = frozenset()  # "a roadside bombing killed ..."
     modality: dict = field(default_factory=dict)  # word lists, and word -> prepositions
 
     def __post_init__(self) -> None:
@@ -153,6 +154,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(entries=entries, modes=_modes(),
                    support_verbs=_word_list("plover_support_verbs.txt"),
                    recipient_verbs=_word_list("plover_recipient_verbs.txt"),
+                   instruments=_word_list("plover_instruments.txt"),
                    modality=modality)
 
 
@@ -277,9 +279,12 @@ def entry_matches(token: Token, entry: TriggerEntry) -> bool:
         obj = object_of(token)
         holders = [token] + ([obj] if obj is not None else [])
         if not any(c.dep_ == "prep" and c.lower_ in entry.needs_prep
-                   for holder in holders for c in holder.children):
+                   for holder in holders for c in holder.children) and not any(
+                m.dep_ == "mark" and m.lower_ in entry.needs_prep  # "pushing for the US
+                for c in token.children if c.dep_ == "advcl" for m in c.children):  # to"
             return False
-    if entry.needs_clause and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+    if entry.needs_clause and not (any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+                                   or reports_main_clause(token)):
         return False
     if entry.subject_not or entry.subject_any:
         subject = next((lemma_of(through_partitive(c, _COUNTS)) for c in token.children
@@ -295,9 +300,22 @@ def entry_matches(token: Token, entry: TriggerEntry) -> bool:
         return False
     if entry.clause_modals and not any(
             a.dep_ == "aux" and a.lower_ in entry.clause_modals
-            for c in token.children if c.dep_ == "ccomp" for a in c.children):
+            for c in token.children if c.dep_ in ("ccomp", "acl") for a in c.children):
         return False
     return _object_matches(token, entry)
+
+
+def reports_main_clause(token: Token) -> bool:
+    """A verb that closes its sentence reporting the clause before it: "Croatian
+    authorities are failing to uphold the rights of refugees, a human rights group
+    protested here Wednesday." (the parse may hang it anywhere in that clause)."""
+    sent, root = token.sent, token.sent.root
+    words = [t for t in sent if not t.is_punct]
+    if root.i == token.i or root.pos_ not in ("VERB", "AUX") or not words:
+        return False
+    start = (token.head if token.dep_ in ("acl", "relcl") else token).left_edge.i
+    return (token.i > root.i and max(t.i for t in token.subtree) >= words[-1].i
+            and start > sent.start and token.doc[start - 1].text == ",")
 
 
 def match_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from factwire.nlp.event_args import CIRCUMSTANCE_PREPS, ArgumentFinder
-from factwire.nlp.event_lexicon import lemma_of
-from factwire.nlp.event_phrases import unique
+from factwire.nlp.event_lexicon import lemma_of, object_of
+from factwire.nlp.event_phrases import in_source_phrase, unique
 
 if TYPE_CHECKING:
     from factwire.nlp.events import FoundEvent
@@ -48,6 +48,8 @@ _CONDITIONAL_TYPES = {"THREATEN", "AGREE", "REJECT"}
 # protest is against them, a repression is by them against their own people
 _DOMESTIC_TYPES = {"PROTEST", "COERCE"}
 _AUTHORITY_SECTORS = ("GOV", "COP", "MIL", "JUD", "LEG")
+# acts whose "for"/"of" gerund gives the act of the one they target
+_PUNISHING_TYPES = {"COERCE", "ACCUSE", "SANCTION"}
 _ANAPHORA_WINDOW = 2  # sentences back
 
 
@@ -86,6 +88,7 @@ def link_events(events: list[FoundEvent], earlier: list[FoundEvent],
     for event in events:  # a complement's recipient found by the rules above
         if event.entry.recipient:  # "refused to allow U.N. planes to land"; not "resign"
             _fill_from_children(event, events)
+        _share_with_conjunct(event, events)
         _settle_recipients(event, finder)
     return [e for e in events
             if e.actor or e.recipient or not e.is_nominal or e.governor is not None]
@@ -105,12 +108,18 @@ def _countries_first(event: FoundEvent, finder: ArgumentFinder) -> None:
 def _settle_recipients(event: FoundEvent, finder: ArgumentFinder) -> None:
     """Last rules on the recipient: none for a one-sided act ("a unilateral ceasefire");
     for coordinated actors of a mutual act ("Hungarian and Romanian officials agreed
-    ..."), none of their own countries (they are each other's recipients)."""
+    ..."), none of their own countries (they are each other's recipients); a withdrawal
+    from a place of the actor's own country has that place as location, not recipient."""
     if event.unilateral and event.type in _ONE_SIDED_TYPES:
         event.recipient = []  # but "unilateral sanctions against South Africa" have a target
     own = {finder.country(a) for a in event.actor} - {None}
     if len(own) > 1 and event.type in _MUTUAL_TYPES:
         event.recipient = [r for r in event.recipient if finder.country(r) not in own]
+    if event.type == "RETREAT" and event.mode == "withdraw":  # "withdrawal from the
+        # Bosnian town of Gorazde" by Bosnian Serbs: where, not from whom
+        home = finder.places([r for r in event.recipient if finder.country(r) in own])
+        event.location = unique(event.location + home)
+        event.recipient = [r for r in event.recipient if r not in home]
     _countries_first(event, finder)
 
 
@@ -156,6 +165,18 @@ def _parent(event: FoundEvent, by_token: dict[int, FoundEvent]) -> FoundEvent | 
                 return None  # "attacks in Donetsk and assaults on ...": a list, not nesting
             return parent
     return None
+
+
+def _share_with_conjunct(event: FoundEvent, events: list[FoundEvent]) -> None:
+    """"donated and personally delivered goods to the school": a verb without an object
+    of its own shares the recipient of the same-type verb coordinated after it."""
+    if event.recipient or event.is_nominal or object_of(event.head) is not None:
+        return
+    after = [e for e in events if e.type == event.type and e.head.dep_ == "conj"
+             and e.head.head.i == event.head.i and e.recipient]
+    if after:
+        event.recipient = list(after[0].recipient)
+        event.recipient_how = after[0].recipient_how
 
 
 def _inherit_from_sentence(event: FoundEvent, events: list[FoundEvent]) -> None:
@@ -224,12 +245,24 @@ def _fill_from_parent(event: FoundEvent) -> None:
     parent = event.parent
     if parent is None:
         return
-    if not event.actor and not event.is_nominal and parent.actor:
+    if not event.actor and _reason_of_punishment(event, parent):
+        event.actor = list(parent.recipient)  # "arrested X for collaborating with Y": X's
+        event.actor_how = "inherited"
+    if not event.actor and not event.is_nominal and parent.actor and (
+            parent.actor_how != "place"):  # not the authorities of the place
         event.actor = list(parent.actor)
         event.actor_how = "inherited"
     if parent.type == event.type:
         event.location = event.location or list(parent.location)
         event.time = event.time or parent.time
+
+
+def _reason_of_punishment(event: FoundEvent, parent: FoundEvent) -> bool:
+    """"was arrested for collaborating", "accused Iran of arming the rebels": the one
+    punished or accused did the act given as the reason."""
+    head = event.head
+    return (bool(parent.recipient) and parent.type in _PUNISHING_TYPES
+            and head.dep_ == "pcomp" and head.head.lower_ in ("for", "of"))
 
 
 def _place_as_recipient(event: FoundEvent, finder: ArgumentFinder) -> None:
@@ -252,7 +285,8 @@ def _domestic_authority(event: FoundEvent, finder: ArgumentFinder) -> list[str]:
     if len(countries) != 1:
         return []
     country = countries.pop()
-    named = unique(finder.entity_at[t.i] for t in event.head.sent if t.i in finder.entity_at)
+    named = unique(finder.entity_at[t.i] for t in event.head.sent
+                   if t.i in finder.entity_at and not in_source_phrase(t))
     same = [i for i in named if i not in event.actor and finder.country(i) == country]
     authorities = [i for i in same if finder.entities[i].sector in _AUTHORITY_SECTORS]
     return (authorities or finder.places(same))[:1]

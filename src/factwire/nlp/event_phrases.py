@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from factwire.nlp.actors import names_culture
 from factwire.nlp.doc import doc_list, doc_map
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -24,6 +25,7 @@ SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 RELATIVE = {"who", "which", "that", "whom"}
 # pronouns that stand for the subject of a governing clause: "Syria says it is willing"
 _PERSONAL = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our"}
+_NON_PERSON = {"it", "its"}  # never a person: "Chirac reminded Iraq that it must"
 
 
 class PhraseReader:
@@ -31,7 +33,9 @@ class PhraseReader:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.entity_at = doc_map(doc, "entity_at")
+        # "the Russian language" names no party ("restrictions on the use of ...")
+        self.entity_at = {i: e for i, e in doc_map(doc, "entity_at").items()
+                          if not names_culture(doc[i])}
         self.entities = {e.id: e for e in doc_list(doc, "entities")}
 
     def phrase_entities(self, token: Token | None, depth: int = 0) -> list[str]:
@@ -58,7 +62,7 @@ class PhraseReader:
         if head.lower_ in RELATIVE and head.dep_ in SUBJECT_DEPS + ("nsubjpass",):
             return self.phrase_entities(relative_antecedent(head), depth + 1)
         if head.lower_ in _PERSONAL:
-            return self.phrase_entities(pronoun_antecedent(head), depth + 1)
+            return self._pronoun_entities(head, depth)
         found: list[str] = []
         for child in head.children:
             if child.dep_ in MODIFIER_DEPS:
@@ -77,6 +81,21 @@ class PhraseReader:
                               for e in self.places(self.phrase_entities(p, depth + 1))]
             return [e for e in found if self.country(e)] or [own]  # Liberia"
         return found
+
+    def _pronoun_entities(self, pronoun: Token, depth: int) -> list[str]:
+        """The entities a personal pronoun stands for. "It" names no person: when the
+        governing subject is one, the pronoun is the addressee's ("Chirac issued a
+        reminder to Iraq that it must cooperate" -> Iraq)."""
+        antecedent = pronoun_antecedent(pronoun)
+        found = self.phrase_entities(antecedent, depth + 1)
+        if pronoun.lower_ not in _NON_PERSON or antecedent is None or not found or any(
+                self.entities[e].type != "PERSON" for e in found if e in self.entities):
+            return found
+        addressees = [p for p in prep_objects(antecedent.head, ("to",))] + [
+            c for c in antecedent.head.children if c.dep_ in ("dobj", "iobj")]
+        others = [e for a in addressees for e in self.phrase_entities(a, depth + 1)
+                  if e in self.entities and self.entities[e].type != "PERSON"]
+        return unique(others) or found
 
     def _participle_entities(self, head: Token, depth: int) -> list[str]:
         """The place a participle after a noun leads to: "the roads leading into Mordor".
@@ -184,9 +203,37 @@ def of_phrase(noun: Token) -> Token | None:
 def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of the token's prepositions named in ``preps`` ("attack on X" -> X)."""
     preps = set(preps)
-    return [pobj for child in token.children
-            if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps
-            for pobj in child.children if pobj.dep_ in ("pobj", "pcomp")]
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            objects = [p for p in child.children if p.dep_ in ("pobj", "pcomp")]
+            found += objects or _stranded_object(child)
+    return found
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The object the parse gave a following clause instead of its preposition: in
+    "granted asylum to five officers holed up in a residence" the reduced relative
+    "holed up" takes "officers" as its subject and leaves "to" without an object."""
+    start = prep.i + 1
+    for token in prep.doc[start:min(start + 8, prep.sent.end)]:
+        clause = token.head
+        if (token.dep_ in ("nsubj", "nsubjpass") and token.left_edge.i == start
+                and clause.i > token.i
+                and clause.tag_ in ("VBN", "VBD")
+                and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)):
+            return [token]
+    return []
+
+
+SOURCE_PREPS = {"according", "per"}
+
+
+def in_source_phrase(token: Token) -> bool:
+    """Whether the token is inside an "according to ..." phrase: who tells of an act is
+    no party to it ("according to reports reaching here from Freetown")."""
+    return any(a.lower_ in SOURCE_PREPS and a.dep_ == "prep"
+               for a in [token, *token.ancestors])
 
 
 def phrase_tokens(token: Token, limit: int = 40) -> list[Token]:

@@ -29,7 +29,14 @@ from spacy.tokens import Doc, Span, Token
 from factwire.model import Event, SentenceRef, TextSpan
 from factwire.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from factwire.nlp.doc import doc_text
-from factwire.nlp.event_args import LOCATIVE_PREPS, ArgumentFinder, clause_subject
+from factwire.nlp.event_args import (
+    LOCATIVE_PREPS,
+    ArgumentFinder,
+    clause_subject,
+    is_passive,
+    passive_agent,
+    passive_subject,
+)
 from factwire.nlp.event_intent import add_statements
 from factwire.nlp.event_lexicon import (
     Lexicon,
@@ -43,7 +50,7 @@ from factwire.nlp.event_lexicon import (
 )
 from factwire.nlp.event_links import GENERIC_EVENT_NOUNS, link_events
 from factwire.nlp.event_modality import attribution_of, modality_of
-from factwire.nlp.event_phrases import prep_objects
+from factwire.nlp.event_phrases import prep_objects, unique
 
 
 @dataclass
@@ -145,6 +152,8 @@ def support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
 
 # modifiers saying an act has no other party: "declared a unilateral ceasefire"
 _ONE_SIDED = {"unilateral", "one-sided"}
+# acts of the authorities of a place, when no one else is named: arrests, investigations
+_STATE_ACTS = {"COERCE", "ACCUSE"}
 
 
 class EventBuilder:
@@ -165,13 +174,22 @@ class EventBuilder:
         else:
             self._noun_actor(event, holder)
         finder = self.finder
-        event.recipient += finder.recipients(holder, entry)
+        event.recipient += finder.recipients(holder, entry, event.actor)
         event.location = finder.locations(holder, entry)
+        under = under_verb(holder) if entry.pos == "NOUN" else None
+        if under is not None:  # "A US national has been put under investigation in Italy"
+            event.governor = event.governor or under
+            event.recipient = finder.phrase_entities(
+                passive_subject(under) or clause_subject(under)) or event.recipient
         if event.governor is not None:  # "engaged in ethnic cleansing in Montenegro"
             event.recipient = event.recipient or finder.prep_entities(event.governor, entry)
             event.location = event.location or finder.places(
                 [e for p in prep_objects(event.governor, LOCATIVE_PREPS)
                  for e in finder.phrase_entities(p)])
+        if not event.actor and event.type in _STATE_ACTS and (
+                under is not None or is_passive(event.governor or holder)):
+            event.actor = self._state_of_place(event.location)
+            event.actor_how = "place" if event.actor else "none"
         event.time = (finder.time(holder)
                       or (finder.time(event.governor) if event.governor else None)
                       or finder.onset_time(event.actor_token))
@@ -196,6 +214,36 @@ class EventBuilder:
             owners = [c for c in obj.children if c.dep_ == "poss"] if obj is not None else []
             event.actor = [e for o in owners for e in self.finder.phrase_entities(o)]
             event.actor_how = "modifier" if event.actor else "none"
+        if not event.actor and event.type == "ASSAULT":
+            event.actor = self._place_of_blast(event.head, subject)
+            event.actor_how = "place" if event.actor else "none"
+
+    def _state_of_place(self, location: list[str]) -> list[str]:
+        """Who arrests or investigates when the text names no one: the authorities of the
+        place ("was arrested in Lebanon", "put under investigation in Italy"), as CAMEO
+        and PLOVER code it; only when the places named are of one country."""
+        finder = self.finder
+        named = [i for i in location if finder.country(i) and not finder.entities[i].nominal]
+        return named[:1] if len({finder.country(i) for i in named}) == 1 else []
+
+    def _place_of_blast(self, verb: Token, subject: Token | None) -> list[str]:
+        """An attack by a weapon or blast with no attacker named is coded, as CAMEO and
+        PLOVER do, as one by the country where it happened ("A roadside bombing near
+        Samarra killed ...", "killed by an improvised explosive device outside Basra"):
+        the one named place, when all places named there are of one country."""
+        finder = self.finder
+        holders = [t for t in [subject, passive_agent(verb), *prep_objects(verb, ("in",))]
+                   if t is not None and lemma_of(t) in self.lexicon.instruments]
+        if not holders:
+            return []
+        tokens = [t for h in holders for t in h.subtree] + [
+            t for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+            for t in c.subtree]
+        ids = unique(finder.entity_at[t.i] for t in tokens if t.i in finder.entity_at)
+        named = [i for i in finder.places(ids) if finder.country(i)
+                 and not finder.entities[i].nominal]  # "the town": its country a guess
+        countries = {finder.country(i) for i in named}
+        return named[:1] if len(countries) == 1 else []
 
     def _noun_actor(self, event: FoundEvent, noun: Token) -> None:
         entry = event.entry
@@ -242,6 +290,16 @@ class EventBuilder:
             if mode:
                 return mode
         return None
+
+
+def under_verb(noun: Token) -> Token | None:
+    """The verb of "under <event>": "has been put under investigation", "came under
+    attack", "is under arrest" (its subject undergoes the event)."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "under" and prep.dep_ == "prep" and (
+            prep.head.pos_ in ("VERB", "AUX")):
+        return prep.head
+    return None
 
 
 def to_event(doc: Doc, found: FoundEvent, number: int, ids: dict[int, str]) -> Event:

@@ -604,3 +604,21 @@ def test_seed_times_through_extract():
 def _text_matches(expected: str, actual: str) -> bool:
     e, a = expected.strip().casefold(), actual.strip().casefold()
     return e in a or a in e
+
+
+# beyond the calendar, and tables
+
+def test_a_date_beyond_the_calendar_is_not_given(times_nlp):
+    # 1,428,000 years before 2025 has no TIMEX3 date: no time, and no crash
+    assert found(times_nlp, "The rocks formed 1,428,000 years ago.") == {}
+
+
+def test_a_huge_duration_keeps_its_value_without_days(times_nlp):
+    times = run(times_nlp, "Within the next 5,000,000 years the sun will grow.")._.times
+    assert [(t.text, t.value, t.begin, t.until) for t in times] == [
+        ("the next 5,000,000 years", "P5000000Y", None, None)]
+
+
+def test_a_number_and_a_unit_in_two_table_rows_are_no_duration(times_nlp):
+    text = "Avg shrs 2,332,397 vs 1,428,000\n    Year\n    Shr 1.22 dlrs vs 1.06 dlrs\n"
+    assert all("1,428,000" not in t.text for t in run(times_nlp, text)._.times)

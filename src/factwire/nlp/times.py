@@ -27,6 +27,7 @@ from factwire.model import Time
 from factwire.nlp import doc as _doc  # noqa: F401
 from factwire.nlp.doc import doc_list, doc_map, doc_text
 from factwire.nlp.timex_bounds import mark_edges, mark_ranges, mark_stretches
+from factwire.nlp.timex_calendar import BeyondCalendar
 from factwire.nlp.timex_discourse import StoryTime, looks_back_a_year, year_back_to_quarter
 from factwire.nlp.timex_grammar import Candidate, find_candidates, lexicon
 from factwire.nlp.timex_resolve import resolve
@@ -62,7 +63,10 @@ class TimesComponent:
             if span is None or not _is_time(cand, span, names):
                 continue
             tense = governing_tense(span)
-            resolved = resolve(cand, story.anchor_for(cand, anchor), tense)
+            try:
+                resolved = resolve(cand, story.anchor_for(cand, anchor), tense)
+            except BeyondCalendar:  # "1,428,000 years ago": no date to give
+                resolved = None
             if resolved is None:
                 continue
             kind, value = resolved

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 
 from factwire.model import Time
-from factwire.nlp.timex_calendar import add_months, shift
+from factwire.nlp.timex_calendar import BeyondCalendar, add_months, shift
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|~|to|until|till|through|thru|and)\s*(?:the\s+)?$",
                          re.IGNORECASE)
@@ -208,8 +208,11 @@ def mark_stretches(text: str, times: list[Time], anchor: dt.date | None,
             continue
         n, unit = int(count.group(1)), count.group(2)
         before = text[max(0, time.start - 8):time.start]
-        end = shift(anchor, unit, n)
-        whole = _whole_units(time, n, unit, anchor)
+        try:
+            end, back = shift(anchor, unit, n), shift(anchor, unit, -n)
+            whole = _whole_units(time, n, unit, anchor)
+        except BeyondCalendar:  # "2,000,000 years" from now
+            continue
         if whole and not _WITHIN.search(before):
             time.begin, time.until = whole
         elif _WITHIN.search(before):
@@ -217,7 +220,7 @@ def mark_stretches(text: str, times: list[Time], anchor: dt.date | None,
         elif _AHEAD.search(time.text):
             time.begin, time.until = _iso(anchor, 1), _iso(end)
         elif _BACK.search(time.text):
-            time.begin, time.until = _iso(shift(anchor, unit, -n)), _iso(anchor, -1)
+            time.begin, time.until = _iso(back), _iso(anchor, -1)
         elif _IN.search(before) and tense in ("future", "present", None) and \
                 not _NAMED.match(time.text):
             time.begin = time.until = _iso(end)
@@ -260,10 +263,13 @@ def _mark_part_of_period(text: str, times: list[Time]) -> None:
         first = dt.date(year, month, 1)
         after = add_months(first, 1 if span.group(2) else 12)
         n, unit = int(count.group(1)), count.group(2)
-        if side.group(1):
-            time.begin, time.until = _iso(first), _iso(shift(first, unit, n), -1)
-        else:
-            time.begin, time.until = _iso(shift(after, unit, -n)), _iso(after, -1)
+        try:
+            if side.group(1):
+                time.begin, time.until = _iso(first), _iso(shift(first, unit, n), -1)
+            else:
+                time.begin, time.until = _iso(shift(after, unit, -n)), _iso(after, -1)
+        except (BeyondCalendar, OverflowError):  # past the calendar's first or last day
+            continue
 
 
 _FROM_DATE = re.compile(r"^\s+(after|before|from)\s+$", re.IGNORECASE)
@@ -278,7 +284,11 @@ def _mark_counted_from_dates(text: str, times: list[Time]) -> None:
         if count is None or joined is None or not _DAY.match(date.value or "") or "T" in date.value:
             continue
         sign = -1 if joined.group(1).lower() == "before" else 1
-        day = shift(dt.date.fromisoformat(date.value), count.group(2), sign * int(count.group(1)))
+        try:
+            day = shift(dt.date.fromisoformat(date.value), count.group(2),
+                        sign * int(count.group(1)))
+        except BeyondCalendar:
+            continue
         time.begin = time.until = day.isoformat()
 
 

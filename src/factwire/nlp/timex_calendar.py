@@ -20,16 +20,30 @@ UNANCHORED = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXX
               "Q": "XXXX-QX", "H": "XXXX-HX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
 
 
+class BeyondCalendar(ValueError):
+    """A date moved outside the years 1-9999 ("1,428,000 years ago"): no TIMEX3 date."""
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved by whole months, clamped to the month's last day."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise BeyondCalendar(f"year {year} is outside the calendar")
     last = calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
 
 
 def shift(day: dt.date, unit: str, n: int) -> dt.date:
-    """``day`` moved by ``n`` units (S, MIN, H count as the same day)."""
+    """``day`` moved by ``n`` units (S, MIN, H count as the same day); BeyondCalendar when
+    that leaves the years 1-9999."""
+    try:
+        return _shift(day, unit, n)
+    except OverflowError as error:
+        raise BeyondCalendar(str(error)) from error
+
+
+def _shift(day: dt.date, unit: str, n: int) -> dt.date:
     if unit in ("D",):
         return day + dt.timedelta(days=n)
     if unit in ("W", "WE"):

@@ -357,8 +357,15 @@ def find_candidates(text: str) -> list[Candidate]:
     return _merge_day_and_clock(text, cands)
 
 
+# A line break then indentation or a blank line: the next line of a table or a new block,
+# which a phrase does not run on into ("1,428,000\n    Year" is two cells, not 1,428,000 years).
+_LINE_BREAK = re.compile(r"\n(?:[ \t]+|[ \t]*\n)")
+
+
 def _plausible(name: str, match: re.Match, text: str) -> bool:
     """Rules whose matches need a look at the match itself before they compete."""
+    if _LINE_BREAK.search(match.group()):
+        return False
     if name == "year_word":
         return not _inside_cardinal(text, match.start(), match.end())
     if name == "ym_num":  # "2011-12" is a season of two years, "2015-3" a month

@@ -4,8 +4,10 @@
 
 Writes the first N Reuters-21578 stories (../shared/bench/reuters21578) as JSON Lines, then
 runs `factwire ingest` on the first quarter and on all of them, each into a fresh store,
-sampling the resident memory of the command and all its child processes (workers) every
-0.2 s. Streaming means the peak must not grow with the corpus. Target: <= 1.5 GB.
+sampling the resident memory of the command and all its descendants (the fork server and the
+workers it forks) every 0.2 s: RSS summed over them counts the pages they share once per
+process; PSS counts them once. Streaming means the peak must not grow with the corpus.
+Target: <= 1.5 GB.
 """
 
 from __future__ import annotations
@@ -37,38 +39,43 @@ def write_corpus(path: Path, chosen: list) -> int:
     return sum(len(s.text.split()) for s in chosen)
 
 
-def tree_rss(process: psutil.Process) -> tuple[int, int]:
-    """(resident bytes of the process and its descendants, of the largest one of them)."""
-    sizes = []
+def tree_rss(process: psutil.Process) -> tuple[int, int, int]:
+    """(resident bytes of the process and its descendants, of the largest one of them, and
+    their proportional set size: pages shared between them, as a fork server's with its
+    workers, counted once in all instead of once in each)."""
+    sizes, shared = [], 0
     for member in [process, *process.children(recursive=True)]:
         try:
-            sizes.append(member.memory_info().rss)
-        except psutil.NoSuchProcess:
+            info = member.memory_full_info()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
-    return sum(sizes), max(sizes, default=0)
+        sizes.append(info.rss)
+        shared += getattr(info, "pss", info.rss)  # PSS: Linux only
+    return sum(sizes), max(sizes, default=0), shared
 
 
 def measure(corpus: Path, db: Path, extra: list[str]) -> tuple[float, int, int]:
-    """(seconds, peak total RSS, peak RSS of one process) of one ingest of ``corpus``."""
+    """(seconds, peak total RSS, peak RSS of one process, peak total PSS) of one ingest."""
     command = [sys.executable, "-m", "factwire", "ingest", str(corpus), "--db", str(db),
                "--no-progress", *extra]
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     process = psutil.Process(child.pid)
-    peak_total = peak_one = 0
+    peak_total = peak_one = peak_pss = 0
     while child.poll() is None:
         try:
-            total, one = tree_rss(process)
+            total, one, pss = tree_rss(process)
         except psutil.NoSuchProcess:
             break
-        peak_total, peak_one = max(peak_total, total), max(peak_one, one)
+        peak_total, peak_one, peak_pss = max(peak_total, total), max(peak_one, one), max(
+            peak_pss, pss)
         time.sleep(0.2)
     seconds = time.perf_counter() - start
     summary = child.stderr.read().decode().strip().splitlines()[-1:]
     if child.returncode != 0:
         raise SystemExit(f"ingest failed: {summary}")
     print(f"    {' '.join(summary)}")
-    return seconds, peak_total, peak_one
+    return seconds, peak_total, peak_one, peak_pss
 
 
 def main() -> None:
@@ -86,10 +93,10 @@ def main() -> None:
             n_words = write_corpus(corpus, part)
             print(f"{label}: {len(part)} stories, {n_words} words, {' '.join(extra)}, "
                   f"load average {' '.join(f'{v:.1f}' for v in os.getloadavg())}")
-            seconds, total, one = measure(corpus, Path(folder) / f"{label}.db", extra)
+            seconds, total, one, pss = measure(corpus, Path(folder) / f"{label}.db", extra)
             print(f"    {seconds:.0f} s wall ({n_words / seconds:.0f} words/s with start-up), "
                   f"peak RSS {total / MB:.0f} MB in all processes, {one / MB:.0f} MB in the "
-                  "largest")
+                  f"largest; peak PSS {pss / MB:.0f} MB in all (shared pages counted once)")
 
 
 if __name__ == "__main__":

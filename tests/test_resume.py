@@ -107,6 +107,21 @@ def child_pids(parent: int) -> list[int]:
     return found
 
 
+def worker_pids(ingest: int) -> tuple[list[int], list[int]]:
+    """(the ingest's worker processes, all its descendants). Workers are forked by a fork
+    server, a child of the ingest (beside multiprocessing's resource tracker)."""
+    children = child_pids(ingest)
+    workers = [pid for child in children for pid in child_pids(child)]
+    return workers, children + workers
+
+
+def command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:120]
+    except OSError:
+        return f"{pid} (ended)"
+
+
 def alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -116,21 +131,24 @@ def alive(pid: int) -> bool:
 
 
 def test_worker_processes_end_when_their_ingest_is_killed(tmp_path):
+    """The workers, the fork server that started them and the resource tracker all end."""
     corpus = tmp_path / "corpus.jsonl"
     write_corpus(corpus)
     process = subprocess.Popen([*ingest_command(corpus, tmp_path / "f.db"), "--workers", "2"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + STARTUP_SECONDS
     try:
-        while len(workers := child_pids(process.pid)) < 2:
-            assert process.poll() is None and time.monotonic() < deadline
+        while len(worker_pids(process.pid)[0]) < 2:
+            assert process.poll() is None, "the ingest ended before its workers started"
+            assert time.monotonic() < deadline, "the workers did not start in time"
             time.sleep(0.05)
-        time.sleep(0.5)  # each worker starts watching its parent before it loads the model
-        workers = child_pids(process.pid)
+        time.sleep(0.5)  # each worker starts watching its owner before it loads the model
+        workers, descendants = worker_pids(process.pid)
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait()
     deadline = time.monotonic() + 10
-    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+    while any(alive(pid) for pid in descendants) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not [pid for pid in workers if alive(pid)]
+    assert len(workers) == 2
+    assert not [command_line(pid) for pid in descendants if alive(pid)]

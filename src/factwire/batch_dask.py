@@ -21,6 +21,16 @@ from factwire.options import ExtractOptions
 LOCAL = re.compile(r"local:(\d+)")
 # Seconds to wait for a scheduler, and for workers to join it.
 CONNECT_TIMEOUT = 60
+# A LocalCluster's scheduler and nannies run in this process, beside the store writer, and
+# each worker samples its own stack for the dashboard's profile (every 10 ms) and its
+# memory (every 100 ms): a cluster without a dashboard needs none of it so often. Together
+# they cost ~5-10% of the CPU of an ingest (benchmarks/throughput.py).
+QUIET_LOCAL_CLUSTER = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 def _import_distributed():
@@ -42,7 +52,8 @@ def _local_cluster(workers: int):
     # (benchmarks/throughput.py). Memory stays bounded without it: chunks are small.
     environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
     environ.pop("MALLOC_TRIM_THRESHOLD_", None)
-    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}):
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ,
+                          **QUIET_LOCAL_CLUSTER}):
         return distributed.LocalCluster(n_workers=workers, processes=True, threads_per_worker=1,
                                         dashboard_address=None)
 

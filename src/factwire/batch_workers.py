@@ -1,9 +1,15 @@
 """Extraction in N worker processes on this machine (``factwire ingest --workers N``).
 
-Each worker process loads the spaCy pipeline once, when it starts, then extracts the chunks
-of articles it is sent; the parent reads the input, sends at most ``2 * N`` chunks ahead and
-stores the facts that come back. Processes are forked where the platform allows it (the
-parent has already imported factwire), so a worker starts in the time the model takes to load.
+The parent reads the input, sends at most ``2 * N`` chunks ahead and stores the facts that
+come back; each worker process loads the spaCy pipeline once, in its initializer, and then
+extracts the chunks it is sent.
+
+Workers are never forked from the parent: it may be running threads (tqdm's monitor, a Dask
+client, a web server or test client in the same program), and a child forked while another
+thread holds a lock (logging's, an import lock, a queue's) waits on it forever. They are
+forked from multiprocessing's fork server instead: a fresh, single-threaded interpreter that
+imports factwire, spaCy and the component modules once, so that each worker only has to load
+the model. Where there is no fork server (Windows), the workers are spawned.
 """
 
 from __future__ import annotations
@@ -11,62 +17,88 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection
 
 from factwire.batch import BatchError, extract_chunk
 from factwire.errors import FactwireError
 from factwire.model import Article, ArticleFacts
+from factwire.nlp import COMPONENTS
 from factwire.options import ExtractOptions
 
 # Seconds a worker waits for the others to load their pipeline before giving up.
 LOAD_TIMEOUT = 600
+# Imported once by the fork server, so that workers forked from it start with them: the
+# program's main module (as multiprocessing does by default), this module and the pipeline's.
+PRELOAD = ["__main__", __name__, *(module for _, module in COMPONENTS)]
 
 
-def _start_method() -> str:
-    # fork: the child already has factwire imported, and ``python -m factwire`` is not
-    # re-run in it as it would be under spawn.
-    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+def worker_context() -> multiprocessing.context.BaseContext:
+    """The multiprocessing context workers are started with: a fork server where there is one."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)  # no effect once this process's server runs
+    return context
 
 
-def _load_pipeline(loaded) -> None:
-    """Worker initializer: load the pipeline once, then wait until every worker has."""
+def _start_worker(owner: Connection, loaded, setup: Callable[[], None] | None) -> None:
+    """Worker initializer: watch the owner, load the pipeline, wait until every worker has."""
     from factwire.nlp import load
 
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_exit_with_owner, args=(owner,), daemon=True).start()
     load()
+    if setup is not None:
+        setup()
     loaded.wait(LOAD_TIMEOUT)
 
 
-def _exit_with_parent(parent: int) -> None:
-    """End this worker when its parent is gone (killed with SIGKILL, it cannot say so)."""
-    while os.getppid() == parent:
-        time.sleep(1.0)
+def _exit_with_owner(owner: Connection) -> None:
+    """End this worker when the process that owns the pool is gone (killed with SIGKILL, it
+    cannot say so): only the owner holds the other end of ``owner``, which then reads EOF.
+
+    Not the parent: that is the fork server, which lives as long as any of its children.
+    """
+    try:
+        owner.recv()
+    except (EOFError, OSError):
+        pass  # the owner is gone: the end of this worker is the point
     os._exit(1)
 
 
-def _ready() -> bool:
-    return True
+def _ready() -> int:
+    return os.getpid()
 
 
 class WorkerPool:
-    """N worker processes, each with its own pipeline; chunks go to whichever is free."""
+    """N worker processes, each with its own pipeline; chunks go to whichever is free.
 
-    def __init__(self, workers: int, options: ExtractOptions | None = None):
+    ``setup``: a module-level function each worker runs once after loading its pipeline
+    (to configure logging, say); it is sent to the workers by name.
+    """
+
+    def __init__(self, workers: int, options: ExtractOptions | None = None,
+                 setup: Callable[[], None] | None = None):
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
-        context = multiprocessing.get_context(_start_method())
+        context = worker_context()
         self.workers = workers
         self.options = options
+        watched, self._owner = context.Pipe(duplex=False)
         self._pool = ProcessPoolExecutor(workers, mp_context=context,
-                                         initializer=_load_pipeline,
-                                         initargs=(context.Barrier(workers),))
+                                         initializer=_start_worker,
+                                         initargs=(watched, context.Barrier(workers), setup))
+        # The executor starts a process per task while none is idle, and no worker is idle
+        # before all have passed the barrier: one task each starts all N now, loading in
+        # parallel while the parent reads its input.
+        self._started = [self._pool.submit(_ready) for _ in range(workers)]
+        watched.close()  # the workers have their copies; the owner keeps only its end
 
     def warm_up(self) -> None:
         """Wait until every worker has loaded its pipeline (for timing runs)."""
-        for future in [self._pool.submit(_ready) for _ in range(self.workers)]:
+        for future in self._started:
             self._result(future)
 
     def extract(self, chunks: Iterable[list[Article]]
@@ -92,3 +124,4 @@ class WorkerPool:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self._owner.close()

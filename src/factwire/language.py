@@ -1,8 +1,10 @@
 """Language identification with lingua, restricted to common news languages.
 
-The detector is built once, on first use. Only a sample of a long text (its first words)
-is classified: a language does not change halfway through a news article, and lingua's time
-grows with the text.
+Only a sample of a long text (its first words) is classified: a language does not change
+halfway through a news article, and lingua's time grows with the text. A sample that is
+plainly English prose (a third of its words English function words) needs no letter
+models: that covers most articles, and the detector runs only for the rest (built once, on
+first use).
 
 >>> detect_language("Russia launched one of its largest conscription drives in years on Tuesday.")
 'en'
@@ -40,9 +42,13 @@ MIN_CONFIDENCE_NOT_ENGLISH = 0.9
 MAX_FIGURE_SHARE = 0.2
 # English prose is 40-50% function words; other languages share a few (a, in, on) by chance.
 ENGLISH_FUNCTION_SHARE = 0.15
+# At or above this share a sample is English without asking lingua: 990 web pages in 12
+# languages (trafilatura-eval) reach at most 0.13 when not English; 80% of Reuters stories
+# reach 0.3 (tables and terse items, below it, go to lingua).
+ENGLISH_CERTAIN_SHARE = 0.3
 
 _TOKEN = re.compile(r"\S+")
-_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
 # Half a surrogate pair is not a character: lingua (Rust) cannot take it as UTF-8.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -76,9 +82,8 @@ def mostly_figures(sample: str) -> bool:
     return with_digits > MAX_FIGURE_SHARE * len(tokens)
 
 
-def english_function_share(sample: str) -> float:
-    """The share of words in ``sample`` that are English function words (the, of, was...)."""
-    words = re.findall(r"[^\W\d_]+", sample.lower())
+def english_function_share(words: list[str]) -> float:
+    """The share of ``words`` (lowercase) that are English function words (the, of, was...)."""
     function = load_lexicon().function
     return sum(word in function for word in words) / max(1, len(words))
 
@@ -86,9 +91,13 @@ def english_function_share(sample: str) -> float:
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when it is too short or unclear."""
     sample = text_sample(text)
-    letters = len(_LETTER.findall(sample))
+    words = _WORD.findall(sample.lower())
+    letters = sum(map(len, words))
     if letters < MIN_LETTERS:
         return None
+    function_share = english_function_share(words)
+    if function_share >= ENGLISH_CERTAIN_SHARE:
+        return "en"
     # Lowercase: headlines and wire tables in capitals confuse the letter models.
     confidences = detector().compute_language_confidence_values(sample.lower())
     if not confidences:
@@ -97,7 +106,6 @@ def detect_language(text: str) -> str | None:
     if best.language == Language.ENGLISH:
         return "en" if best.value >= MIN_CONFIDENCE else None
     if (best.value < MIN_CONFIDENCE_NOT_ENGLISH or letters < MIN_LETTERS_NOT_ENGLISH
-            or mostly_figures(sample)
-            or english_function_share(sample) >= ENGLISH_FUNCTION_SHARE):
+            or mostly_figures(sample) or function_share >= ENGLISH_FUNCTION_SHARE):
         return None
     return best.language.iso_code_639_1.name.lower()

@@ -19,6 +19,7 @@ from factwire.ingest.article import article_id
 from factwire.language import detect_language
 from factwire.model import Article, ArticleFacts, Removed
 from factwire.nlp import load
+from factwire.nlp.doc import keep_text
 from factwire.options import ExtractOptions
 
 
@@ -85,7 +86,8 @@ def _prepare(article: Article, options: ExtractOptions, nlp: Language):
         removed = check_article(article, options)
     except FactwireError as error:
         return error, None
-    doc = nlp.make_doc(blank_out(article.text, removed))
+    text = blank_out(article.text, removed)
+    doc = keep_text(nlp.make_doc(text), text)
     doc._.published = _parse_date(article.published)
     doc._.removed = removed
     return article, doc

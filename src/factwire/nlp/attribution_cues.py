@@ -20,6 +20,11 @@ talk") is part of that report unless it is a plain "say".
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from functools import cache
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from factwire.nlp.attribution import (
@@ -55,22 +60,45 @@ _NOT_CUES = {"amod", "compound", "acomp", "nmod", "pobj", "dobj", "nsubj"}
 def find_reported(doc: Doc) -> list[Attribution]:
     """Every attribution the parse shows, contentless ones included (quotes may fill them)."""
     found = []
-    for sent in doc.sents:
-        for token in sent:
-            if _is_according(token):
-                attribution = according_to(token, sent)
-            elif _is_cue_verb(token):
-                attribution = verb_attribution(token, sent)
-            elif token.pos_ == "NOUN" and token.lemma_.lower() in word_list("quotes_nouns.txt"):
-                attribution = noun_attribution(token, sent)
-            elif _is_cue_adjective(token):
-                attribution = adjective_attribution(token, sent)
-            else:
-                continue
-            if attribution is not None:
-                attribution.content = _in_paragraph(doc_text(doc), token.idx, attribution.content)
-                found.append(attribution)
+    sents = list(doc.sents)
+    starts = [sent.start for sent in sents]
+    for token in cue_candidates(doc):
+        sent = sents[bisect_right(starts, token.i) - 1]
+        if _is_according(token):
+            attribution = according_to(token, sent)
+        elif _is_cue_verb(token):
+            attribution = verb_attribution(token, sent)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in word_list("quotes_nouns.txt"):
+            attribution = noun_attribution(token, sent)
+        elif _is_cue_adjective(token):
+            attribution = adjective_attribution(token, sent)
+        else:
+            continue
+        if attribution is not None:
+            attribution.content = _in_paragraph(doc_text(doc), token.idx, attribution.content)
+            found.append(attribution)
     return found
+
+
+def cue_candidates(doc: Doc) -> list[Token]:
+    """The tokens that may be cues, in order: "according", or a lemma of a cue lexicon.
+
+    Looked up once per distinct lemma rather than per token: most tokens are not cues, and
+    reading each one's attributes in Python cost more than the rest of the component.
+    """
+    strings = doc.vocab.strings
+    lemmas, lowers = doc.to_array([LEMMA, LOWER]).T
+    cues = [lemma for lemma in set(lemmas.tolist()) if strings[lemma].lower() in cue_lemmas()]
+    wanted = numpy.isin(lemmas, numpy.array(cues, dtype=numpy.uint64)) | (
+        lowers == strings.as_int("according"))
+    return [doc[int(i)] for i in numpy.flatnonzero(wanted)]
+
+
+@cache
+def cue_lemmas() -> frozenset[str]:
+    """Every lemma that can head a cue: speech verbs, reporting nouns, stance adjectives."""
+    return frozenset(speech_verbs()) | word_list("quotes_nouns.txt") | word_list(
+        "quotes_adjectives.txt")
 
 
 def _in_paragraph(text: str, at: int, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

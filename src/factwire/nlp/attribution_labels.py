@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 from factwire.nlp.attribution import Attribution, sentence_of, token_range, word_list
@@ -27,11 +28,13 @@ _LINE = re.compile(r"[^\n]+")
 
 def signed_quotes(doc: Doc, quoted: list[QuotedSpan]) -> list[Attribution]:
     """Quotes followed by a dash and a name."""
-    found, starts = [], [token.idx for token in doc]
+    found: list[Attribution] = []
+    starts: list[int] = []
     for quote in quoted:
         dash = _DASH.match(doc_text(doc), quote.end)
         if dash is None:
             continue
+        starts = starts or token_starts(doc)
         first = _token_at_or_after(doc, starts, dash.end())
         name = _name_from(doc, first) if first is not None else None
         # the tokenizer may glue the dash to the closing mark ("”―")
@@ -46,8 +49,12 @@ def signed_quotes(doc: Doc, quoted: list[QuotedSpan]) -> list[Attribution]:
 
 def speaker_labels(doc: Doc) -> list[Attribution]:
     """"NAME: words" at the start of a line."""
-    found, starts = [], [token.idx for token in doc]
+    found: list[Attribution] = []
+    starts: list[int] = []
     for line in _LINE.finditer(doc_text(doc)):
+        if ":" not in line.group():  # the name and its colon are on the line
+            continue
+        starts = starts or token_starts(doc)
         first = _token_at_or_after(doc, starts, line.start())
         if first is None:
             continue
@@ -65,6 +72,11 @@ def speaker_labels(doc: Doc) -> list[Attribution]:
                                  content=[content], sentence=sentence_of(doc, colon.idx),
                                  speaker_head=name[-1]))
     return found
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of each token."""
+    return doc.to_array(IDX).tolist()
 
 
 def _token_at_or_after(doc: Doc, starts: list[int], char: int) -> int | None:

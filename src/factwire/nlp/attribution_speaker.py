@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from factwire.nlp.attribution import Attribution, noun_phrase, word_list
-from factwire.nlp.doc import doc_list, doc_map, entity_by_id
+from factwire.nlp.doc import doc_list, doc_map, doc_text, entity_by_id
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _DEFINITE = {"the", "this", "that"}
@@ -75,7 +75,10 @@ def is_anonymous(attribution: Attribution) -> bool:
     and a claim credited to no one ("turnout is expected to rise")."""
     if attribution.source is None and attribution.cue is not None:
         return True
-    sentence = attribution.sentence.text.lower() if attribution.sentence is not None else ""
+    sentence = ""
+    if attribution.sentence is not None:  # sliced from the text: Span.text joins its tokens
+        span = attribution.sentence
+        sentence = doc_text(span.doc)[span.start_char:span.end_char].lower()
     if any(phrase in sentence for phrase in word_list("quotes_anonymity.txt")):
         return True
     head = attribution.speaker_head
@@ -98,11 +101,13 @@ def find_medium(doc: Doc, attribution: Attribution) -> str | None:
     if attribution.cue is None or attribution.kind == "according_to":
         return None
     verb = attribution.cue.root
-    inside = {i for s, e in attribution.content for i in _token_indices(doc, s, e)}
+    inside: set[int] | None = None  # the content's tokens, found once a slot needs them
     for token in verb.subtree:
-        if token.i in inside:
+        if not _is_medium_slot(token, verb):
             continue
-        if _is_medium_slot(token, verb):
+        if inside is None:
+            inside = {i for s, e in attribution.content for i in _token_indices(doc, s, e)}
+        if token.i not in inside:
             entity_id = _organization_at(doc, token)
             if entity_id is not None:
                 return entity_id

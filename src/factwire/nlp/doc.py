@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 _DOC_LISTS = ("removed", "entities", "times", "quantities", "quotes", "events")
 _DOC_MAPS = ("entity_at", "time_at")
+_TEXT = "factwire_text"  # doc.user_data key of the text, see doc_text
 
 
 def _register() -> None:
@@ -34,10 +35,17 @@ _register()
 def doc_text(doc: Doc) -> str:
     """``doc.text``, read once per Doc: spaCy rebuilds it from every token on each access,
     which costs more than whole components when done inside a loop."""
-    text = doc.user_data.get("factwire_text")
+    text = doc.user_data.get(_TEXT)
     if text is None:  # the text never changes once tokenized (retokenizing keeps it)
-        text = doc.user_data["factwire_text"] = doc.text
+        text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def keep_text(doc: Doc, text: str) -> Doc:
+    """Tell ``doc_text`` the text ``doc`` was made from (the tokenizer loses no character,
+    so it is ``doc.text``): then it is never rebuilt from the tokens."""
+    doc.user_data[_TEXT] = text
+    return doc
 
 
 def doc_list(doc: Doc, name: str) -> list:
@@ -75,5 +83,5 @@ def char_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-__all__ = ["doc_text", "doc_list", "doc_map", "entity_id_of", "entity_by_id", "time_id_of", "char_span",
-           "Span"]
+__all__ = ["doc_text", "keep_text", "doc_list", "doc_map", "entity_id_of", "entity_by_id",
+           "time_id_of", "char_span", "Span"]

@@ -146,11 +146,12 @@ def attribution_for_span(doc: Doc, start: int, end: int,
                   if q.content is not None and q.content.start <= start and end <= q.content.end]
     if in_content:
         return min(in_content, key=lambda q: q.content.end - q.content.start)
-    sentence = doc.char_span(start, end, alignment_mode="expand")
+    according = [q for q in quotes if q.kind == "according_to"]
+    sentence = doc.char_span(start, end, alignment_mode="expand") if according else None
     if sentence is not None:
         sent = sentence[0].sent
-        for quote in quotes:
-            if quote.kind == "according_to" and sent.start_char <= quote.start < sent.end_char:
+        for quote in according:
+            if sent.start_char <= quote.start < sent.end_char:
                 return quote
     covering = [q for q in quotes if _after_cue(doc, q) <= start and end <= q.end]
     return min(covering, key=lambda q: q.end - q.start) if covering else None

@@ -149,8 +149,18 @@ def main() -> None:
     parser.add_argument("--db", help="SQLite file to create (default: a temporary one)")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--facts", help="JSON Lines of extracted facts: read, or written")
+    parser.add_argument("--queries-only", action="store_true",
+                        help="only time the queries, on the existing --db (a store this script "
+                             "wrote from the same --facts; it is migrated when opened)")
     args = parser.parse_args()
     db = args.db or str(Path(tempfile.mkdtemp()) / "reuters.db")
+    if args.queries_only:
+        if not (args.db and args.facts and Path(db).exists()):
+            raise SystemExit("--queries-only needs an existing --db and its --facts")
+        facts, _ = load_or_extract(args.limit, args.facts)
+        print(f"stories {len(facts)}  db {db} (queries only)")
+        print_queries(db, facts, args.repeat)
+        return
     if Path(db).exists():
         raise SystemExit(f"{db} exists: give a new path")
     facts, extract_s = load_or_extract(args.limit, args.facts)
@@ -162,8 +172,12 @@ def main() -> None:
     print(f"store + link   {n / store_s:8.1f} articles/s  ({store_s:.1f} s)")
     if extract_s is not None:
         print(f"ingest total   {n / (extract_s + store_s):8.1f} articles/s")
+    print_queries(db, facts, args.repeat)
+
+
+def print_queries(db: str, facts: list, repeat: int) -> None:
     print(f"open store     {time_open(db) * 1000:8.1f} ms")
-    for name, (median, p95, rows) in time_queries(db, facts, args.repeat).items():
+    for name, (median, p95, rows) in time_queries(db, facts, repeat).items():
         print(f"{name:24s} median {median:8.2f} ms   p95 {p95:8.2f} ms   ~{rows} rows")
 
 

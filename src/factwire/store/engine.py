@@ -11,6 +11,8 @@ tables themselves are portable, so a PostgreSQL URL works the same way.
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from pathlib import Path
 
 from alembic import command
@@ -28,11 +30,15 @@ from factwire.store.schema import SCHEMA_VERSION, SchemaVersion
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 SQLITE_PRAGMAS = (
-    "PRAGMA journal_mode=WAL",  # readers do not block the writer
-    "PRAGMA foreign_keys=ON",
     "PRAGMA busy_timeout=30000",  # wait for another writer instead of failing at once
+    "PRAGMA foreign_keys=ON",
     "PRAGMA synchronous=NORMAL",  # safe with WAL, much faster than FULL
 )
+# Readers do not block the writer. Switching a new file to WAL needs its exclusive lock, and
+# SQLite answers "database is locked" at once, without waiting, while another process is
+# creating the same file: so the switch is retried for up to BUSY_SECONDS.
+SQLITE_WAL = "PRAGMA journal_mode=WAL"
+BUSY_SECONDS = 30.0
 
 # Article text search. The index keeps its own copy of title and text: an external-content
 # index would point at articles' implicit rowids, which VACUUM may renumber.
@@ -84,6 +90,15 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     for pragma in SQLITE_PRAGMAS:
         cursor.execute(pragma)
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            cursor.execute(SQLITE_WAL)
+            break
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
     cursor.close()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, insert, or_, select, tuple_, update
+from sqlalchemy import and_, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from factwire.link import dedup
@@ -143,7 +143,10 @@ def find_original(session: Session, facts: ArticleFacts) -> str | None:
     removed = [(r.start, r.end) for r in facts.removed]
     sig = dedup.signature(dedup.visible_text(facts.article.text, removed))
     bands = dedup.band_hashes(sig)
-    matches = tuple_(ArticleBandRow.band, ArticleBandRow.hash).in_(list(enumerate(bands)))
+    # one (band, hash) equality per band, OR-ed: each is a search of the primary key; a
+    # row-value IN list made SQLite scan every band of every article (O(articles) per add)
+    matches = or_(*(and_(ArticleBandRow.band == i, ArticleBandRow.hash == h)
+                    for i, h in enumerate(bands)))
     candidates = session.execute(
         select(ArticleSignatureRow).where(ArticleSignatureRow.article_id.in_(
             select(ArticleBandRow.article_id).where(matches).distinct()))).scalars()

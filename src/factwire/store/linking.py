@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from factwire.link import dedup
@@ -138,18 +138,22 @@ def _write_links(session: Session, article_id: str, entities: list[Entity],
 
 # --- near-duplicates -----------------------------------------------------------------------
 
+# Signatures of the articles sharing a band with the new one: one (band, hash) equality per
+# band, OR-ed, each a search of the primary key (a row-value IN list made SQLite scan every
+# band of every article). Built once: building it per article cost more than running it.
+_SAME_BAND = select(ArticleSignatureRow).where(ArticleSignatureRow.article_id.in_(
+    select(ArticleBandRow.article_id).where(or_(*(
+        and_(ArticleBandRow.band == i, ArticleBandRow.hash == bindparam(f"h{i}"))
+        for i in range(dedup.BANDS)))).distinct()))
+
+
 def find_original(session: Session, facts: ArticleFacts) -> str | None:
     """Store the article's signature; the id of the earlier article it nearly copies."""
     removed = [(r.start, r.end) for r in facts.removed]
     sig = dedup.signature(dedup.visible_text(facts.article.text, removed))
     bands = dedup.band_hashes(sig)
-    # one (band, hash) equality per band, OR-ed: each is a search of the primary key; a
-    # row-value IN list made SQLite scan every band of every article (O(articles) per add)
-    matches = or_(*(and_(ArticleBandRow.band == i, ArticleBandRow.hash == h)
-                    for i, h in enumerate(bands)))
     candidates = session.execute(
-        select(ArticleSignatureRow).where(ArticleSignatureRow.article_id.in_(
-            select(ArticleBandRow.article_id).where(matches).distinct()))).scalars()
+        _SAME_BAND, {f"h{i}": h for i, h in enumerate(bands)}).scalars()
     best, best_similarity = None, dedup.THRESHOLD
     for row in candidates:
         similarity = dedup.similarity(sig, dedup.from_bytes(row.signature))

@@ -480,3 +480,41 @@ def test_a_misspelt_country_name_is_that_country(nlp):
 def test_a_company_name_near_no_country_name_stays_a_company(nlp):
     doc = annotate(nlp, "Apple sued Samsung.")
     assert [(e.type, e.country) for e in doc._.entities] == [("ORG", None), ("ORG", None)]
+
+
+def test_a_misspelt_country_ner_misses_is_still_that_country(nlp):
+    doc = annotate(nlp, "Ethopia has agreed to reopen its border with Kenya.")
+    country = entity(doc, "Ethiopia")
+    assert (country.country, texts(country)) == ("ETH", ["Ethopia"])
+
+
+def test_a_name_in_parentheses_after_a_place_takes_its_country(nlp):
+    doc = annotate(nlp, "The council extended the mandate for the peacekeeping force in "
+                        "Sierra Leone (UNAMSIL) despite objections.")
+    assert entity_at_text(doc, "UNAMSIL").country == "SLE"
+
+
+def test_a_name_after_a_titled_description_takes_its_country(nlp):
+    doc = annotate(nlp, "Bahrain's emir, Sheikh Isa bin Salman al-Khalifa launched a peace "
+                        "effort on Saturday between Iraq and Kuwait.", published="1990-01-01")
+    person = entity_at_text(doc, "Isa bin Salman al-Khalifa")
+    assert (person.country, person.sector) == ("BHR", "GOV")
+
+
+def test_minister_for_a_portfolio_is_a_title(nlp):
+    doc = annotate(nlp, "The Federal Minister for Interior Anwar Khalid Baig met police "
+                        "chiefs in Pakistan.")
+    person = entity_at_text(doc, "Anwar Khalid Baig")
+    assert (person.country, person.sector) == ("PAK", "GOV")
+
+
+def test_factions_of_a_people_are_a_political_actor_of_that_country(nlp):
+    doc = annotate(nlp, "Rival Lebanese factions met in Beirut on Monday.")
+    factions = entity(doc, "Rival Lebanese factions")
+    assert (factions.country, factions.sector) == ("LBN", "POL")
+
+
+def test_victims_are_of_the_place_a_when_clause_gives_their_killing(nlp):
+    doc = annotate(nlp, "Chadian gunmen killed five people on Monday when they stormed a "
+                        "market in Kano.")
+    assert entity(doc, "people").country == "NGA"

@@ -677,3 +677,19 @@ def test_under_investigation_makes_the_subject_the_one_investigated(base):
     event = only(doc, "ACCUSE")
     assert names(doc, event.actor) == ["Hungary"]
     assert names(doc, event.recipient) == ["United States"]
+
+
+def test_people_acting_during_a_protest_are_its_protesters(nlp):
+    doc = nlp("Hungarian youths resorted to throwing stones during protests against the "
+              "Romanian government.")
+    countries = {e.id: e.country for e in doc._.entities}
+    (protest,) = [e for e in doc._.events if e.type == "PROTEST"]
+    assert [countries[a] for a in protest.actor] == ["HUN"]
+    assert [countries[r] for r in protest.recipient] == ["ROU"]
+
+
+def test_the_police_acting_during_a_protest_are_not_its_protesters(nlp):
+    doc = nlp("Russian police arrested 20 people during demonstrations against the "
+              "government.")
+    (protest,) = [e for e in doc._.events if e.type == "PROTEST"]
+    assert protest.actor == []

@@ -11,6 +11,10 @@ Runs after ``factwire.nlp.actors.nominal_actors``; each rule only fills a missin
   country when one country is nearly all the article names ("LAGOS, Nigeria -- ... Police
   said ..."): at least two mentions and three quarters of all the country-bearing place
   mentions. An article about several countries gives nothing.
+- ``parenthesized_names``: "the peacekeeping force in Lebanon (UNIFIL)" -> LBN: a name in
+  parentheses after a mention names it or a body sited there.
+- ``titles_before_names``: "Qatar's emir, Sheikh Hamad ..." -> QAT: a titled description
+  set off before a name is that person's.
 """
 
 from __future__ import annotations
@@ -75,8 +79,10 @@ def _verb_of(noun: Token) -> Token | None:
 
 
 def _holders(verb: Token) -> list[Token]:
-    """The verb and its direct object: "blocked streets in Hong Kong"."""
-    return [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    """The verb, its direct object ("blocked streets in Hong Kong") and a clause that
+    says when it happened ("killed 23 people when they blew themselves up in Tel Aviv")."""
+    return [verb] + [c for c in verb.children if c.dep_ == "dobj" or c.dep_ == "advcl"
+                     and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children)]
 
 
 def _locative_countries(holder: Token, by_token: dict) -> list[str]:
@@ -182,3 +188,42 @@ def dominant_country(places: list[Mention]) -> str | None:
     if count >= DOMINANT_MINIMUM and count >= DOMINANT_SHARE * sum(counts.values()):
         return country
     return None
+
+
+def parenthesized_names(doc: Doc, mentions: list[Mention]) -> None:
+    """A name in parentheses right after another mention names the same body or one sited
+    there, so it takes that mention's country (and sector) when it states none: "the
+    peacekeeping force in Lebanon (UNIFIL)" -> LBN; "Esfahan Uranium Conversion
+    Facilities (UCF) in central Iran" -> the facility's country."""
+    before = {m.end: m for m in mentions}
+    for m in mentions:
+        if m.country or m.nominal or m.sector in ("IGO", "NGO") or m.start < 2:
+            continue
+        if m.end >= len(doc) or doc[m.start - 1].text != "(" or doc[m.end].text != ")":
+            continue
+        named = before.get(m.start - 1)
+        if named is None or not named.country:
+            continue
+        m.country = named.country
+        if named.kind not in PLACE_KINDS and named.type not in _PLACE_TYPES:
+            m.sector = m.sector or named.sector
+
+
+def titles_before_names(doc: Doc, mentions: list[Mention]) -> None:
+    """A titled description set off before a name describes that person ("Quatar's emir,
+    Sheikh Hamad bin Khalifa al-Thani launched ..." -> QAT, GOV): the name takes the
+    description's country and sector when it states none."""
+    ending = {m.end: m for m in mentions
+              if m.type == "PERSON" and m.country and (m.role or m.nominal)}
+    for m in mentions:
+        if m.type != "PERSON" or m.country or m.nominal or m.role:
+            continue
+        start = m.start
+        while start > 0 and m.start - start < 2 and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].is_title:  # an honorific: "Sheikh", "Sir"
+            start -= 1
+        if start < 2 or doc[start - 1].text != ",":
+            continue
+        title = ending.get(start - 1)
+        if title is not None:
+            m.country, m.sector = title.country, m.sector or title.sector

@@ -77,7 +77,9 @@ from factwire.nlp.actor_context import (
     definite_descriptions,
     document_fallback,
     locate_by_action,
+    parenthesized_names,
     share_person_facts,
+    titles_before_names,
 )
 from factwire.nlp.actors import (
     MODIFIERS,
@@ -164,7 +166,7 @@ class EntitiesComponent:
         _people_after_titles(doc, named, titles)
         _people_described_by_titles(doc, named, titles)
         named = _places_named_as_actors(doc, named, title_spans, self.gazetteer)
-        _misspelt_countries(named, self.gazetteer)
+        named = _misspelt_countries(doc, named, self.gazetteer)
         named = bloc_mentions(doc, _missed_places(doc, named))
         link_people(doc, named, self.gazetteer, day)
         named = repeat_names(doc, named)
@@ -176,6 +178,8 @@ class EntitiesComponent:
         found += nominal_actors(doc, found, self.gazetteer)
         definite_descriptions(doc, found)
         locate_by_action(doc, found)
+        parenthesized_names(doc, found)
+        titles_before_names(doc, found)
         place_fallback(doc, found)
         document_fallback(doc, found)
         return [m for m in found if _is_real(doc, m)]
@@ -494,15 +498,22 @@ def _fill_from_context(doc: Doc, named: list[Mention], gaz: Gazetteer) -> None:
             m.sector = m.sector or gaz.nominals.get(head, gaz.nominals.get(last, (None,)))[0]
 
 
-def _misspelt_countries(named: list[Mention], gaz: Gazetteer) -> None:
-    """A one-word name NER finds that misspells a country ("Afganistan", "Quatar's emir")
-    is a mention of that country."""
+def _misspelt_countries(doc: Doc, named: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """A one-word name that misspells a country ("Afganistan", "Quatar's emir") is a
+    mention of that country, whether NER found it or not ("Ethopia has agreed")."""
+    covered = {i for m in named for i in range(m.start, m.end)}
+    for t in doc:
+        iso3 = None if t.i in covered or t.pos_ != "PROPN" or not t.is_title \
+            else _misspelt_country(gaz, t.text)
+        if iso3 is not None:
+            named.append(Mention(t.i, t.i + 1, "GPE", t.text, "GPE", "ner"))
     for m in named:
         if m.kind == "ner" and m.type in ("GPE", "ORG"):
             iso3 = _misspelt_country(gaz, m.name)
             if iso3 is not None:
                 m.key, m.name, m.type = f"GPE:{iso3}", gaz.countries[iso3], "GPE"
                 m.kind, m.country = "country", iso3
+    return sorted(named, key=lambda m: m.start)
 
 
 def _misspelt_country(gaz: Gazetteer, name: str) -> str | None:

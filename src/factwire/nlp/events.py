@@ -154,6 +154,7 @@ def support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
 _ONE_SIDED = {"unilateral", "one-sided"}
 # acts of the authorities of a place, when no one else is named: arrests, investigations
 _STATE_ACTS = {"COERCE", "ACCUSE"}
+_AUTHORITY_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 
 
 class EventBuilder:
@@ -261,8 +262,27 @@ class EventBuilder:
             elif not event.actor:
                 event.actor, event.actor_token = subject_ids, subject
                 event.actor_how = "support" if subject_ids else "none"
+        if not event.actor and verb is None and event.type == "PROTEST":
+            self._protesters_during(event, noun)
         if "between" in entry.recipient:
             self._between(event, noun, verb)
+
+    def _protesters_during(self, event: FoundEvent, noun: Token) -> None:
+        """"Palestinian youths threw stones during demonstrations against ...": people
+        (not the authorities) acting during a protest are its protesters."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "during" or prep.head.pos_ != "VERB":
+            return
+        verb = prep.head
+        while verb.dep_ in ("pcomp", "prep", "xcomp") and verb.head is not verb:
+            verb = verb.head  # "resorted to throwing stones during ..."
+        if verb.dep_ == "acl":  # "youths resorted to ...", "youths detained during ..."
+            ids, subject = self.finder.phrase_entities(verb.head), verb.head
+        else:
+            ids, subject = self.finder.verb_actor(verb)
+        if ids and not any(getattr(self.finder.entities.get(i), "sector", None)
+                           in _AUTHORITY_SECTORS for i in ids):
+            event.actor, event.actor_token, event.actor_how = ids, subject, "inherited"
 
     def _between(self, event: FoundEvent, noun: Token, verb: Token | None) -> None:
         """"talks between X and Y": X acts towards Y; but with an actor of its own ("Qatar

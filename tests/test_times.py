@@ -622,3 +622,84 @@ def test_a_huge_duration_keeps_its_value_without_days(times_nlp):
 def test_a_number_and_a_unit_in_two_table_rows_are_no_duration(times_nlp):
     text = "Avg shrs 2,332,397 vs 1,428,000\n    Year\n    Shr 1.22 dlrs vs 1.06 dlrs\n"
     assert all("1,428,000" not in t.text for t in run(times_nlp, text)._.times)
+
+
+def test_late_afternoon_is_the_second_half_of_the_afternoon(times_nlp):
+    times = run(times_nlp, "The storm hit in late afternoon.")._.times
+    assert [(t.text, t.value, t.begin, t.until) for t in times] == [
+        ("late afternoon", "2025-04-02TAF", "2025-04-02T14:00", "2025-04-02T16:00")]
+
+
+def test_early_in_the_morning_is_the_first_half_of_the_morning(times_nlp):
+    times = run(times_nlp, "They left early in the morning.")._.times
+    assert [(t.text, t.value, t.begin, t.until) for t in times] == [
+        ("early in the morning", "2025-04-02TMO", "2025-04-02T08:00", "2025-04-02T10:00")]
+
+
+def test_earlier_before_a_part_of_day_noun_is_no_time(times_nlp):
+    assert found(times_nlp, "The earlier afternoon session was short.") == {}
+
+
+def test_later_in_the_year_is_the_second_half_of_this_year(times_nlp):
+    times = run(times_nlp, "Elections are due later in the year.")._.times
+    assert [(t.text, t.value, t.begin, t.until) for t in times] == [
+        ("later in the year", "2025", "2025-07-01", "2025-12-31")]
+
+
+def test_calendar_year_and_working_week_are_a_year_and_a_week(times_nlp):
+    assert found(times_nlp, "Profits rose this calendar year.") == {
+        "this calendar year": ("DATE", "2025")}
+    assert found(times_nlp, "The law takes effect next working week.") == {
+        "next working week": ("DATE", "2025-W15")}
+
+
+def test_a_year_range_spacy_keeps_as_one_token_gives_both_years(times_nlp):
+    times = run(times_nlp, "Prices rose in 1990–1995 and 2014~2018.")._.times
+    assert [(t.text, t.value, t.begin, t.until) for t in times] == [
+        ("1990", "1990", "1990", "1995"), ("1995", "1995", "1990", "1995"),
+        ("2014", "2014", "2014", "2018"), ("2018", "2018", "2014", "2018")]
+
+
+def test_a_score_joined_by_a_dash_is_no_time(times_nlp):
+    assert found(times_nlp, "The team won 3–2 on Sunday.") == {
+        "Sunday": ("DATE", "2025-03-30")}
+
+
+def test_military_hours_with_a_leading_zero_make_a_clock_range(times_nlp):
+    times = run(times_nlp, "The office is open between 0730-0930.")._.times
+    assert [(t.text, t.value, t.begin, t.until) for t in times] == [
+        ("0730", "2025-04-02T07:30", "2025-04-02T07:30", "2025-04-02T09:30"),
+        ("0930", "2025-04-02T09:30", "2025-04-02T07:30", "2025-04-02T09:30")]
+
+
+def test_a_phone_number_with_a_dash_is_no_clock_range(times_nlp):
+    assert found(times_nlp, "Call 0207-1234 for details.") == {}
+
+
+def test_clock_times_in_words_from_one_to_another_make_a_range(times_nlp):
+    times = run(times_nlp, "We played from three thirty to four forty-five.")._.times
+    assert [(t.text, t.value, t.begin, t.until) for t in times] == [
+        ("three thirty", "2025-04-02T03:30", "2025-04-02T03:30", "2025-04-02T04:45"),
+        ("four forty-five", "2025-04-02T04:45", "2025-04-02T03:30", "2025-04-02T04:45")]
+
+
+def test_amounts_in_words_from_one_to_another_are_no_clock_range(times_nlp):
+    assert found(times_nlp, "Prices went from one twenty to two fifty.") == {}
+
+
+def test_a_weekday_early_morning_at_a_clock_time_is_that_day_and_time(times_nlp):
+    assert found(times_nlp, "The race started on Sunday early morning at 8:00.") == {
+        "Sunday early morning at 8:00": ("TIME", "2025-03-30T08:00")}
+
+
+def test_juneteenth_is_june_19(times_nlp):
+    assert found(times_nlp, "Juneteenth became a federal holiday in 2021.") == {
+        "Juneteenth": ("DATE", "2025-06-19"), "2021": ("DATE", "2021")}
+
+
+def test_a_holiday_weekend_is_the_weekend_of_the_holiday(times_nlp):
+    # Labor Day 2024 is Monday, September 2: its weekend is the one before it
+    assert found(times_nlp, "Traffic was heavy over Labor Day 2024 weekend.") == {
+        "Labor Day 2024 weekend": ("DATE", "2024-W35-WE")}
+    assert found(times_nlp, "They met the weekend of Halloween 2021.") == {
+        "the weekend of Halloween 2021": ("DATE", "2021-W43-WE")}

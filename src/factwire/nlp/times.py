@@ -70,8 +70,11 @@ class TimesComponent:
             if resolved is None:
                 continue
             kind, value = resolved
-            found.append(Time(id=f"t{len(found) + 1}", start=span.start_char,
-                              end=span.end_char, text=span.text, type=kind, value=value))
+            # a part of a joined token ("1990–1995") keeps its own characters
+            start, end = (cand.start, cand.end) if cand.end - cand.start < len(span.text) \
+                else (span.start_char, span.end_char)
+            found.append(Time(id=f"t{len(found) + 1}", start=start, end=end,
+                              text=doc.text[start:end], type=kind, value=value))
             token_starts.append(span.start)
             tenses.append(tense)
             story.note(cand, kind, value)
@@ -108,9 +111,24 @@ def _sentence_starts(doc: Doc) -> list[int]:
 def _token_span(doc: Doc, cand: Candidate) -> Span | None:
     """The tokens of a candidate, without a trailing possessive "'s"."""
     span = doc.char_span(cand.start, cand.end, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        span = _joined_token(doc, cand)
     if span is not None and len(span) > 1 and _POSSESSIVE.match(span[-1].text):
         span = span[:-1]
     if span is None or len(span) == 0 or not span.text.strip():
+        return None
+    return span
+
+
+# two values spaCy keeps as one token: "1990–1995", "2014~2018", "10/1-11/2/2017"
+_JOINED = re.compile(r"^[\w./:]+[~–—-][\w./:]+$")
+
+
+def _joined_token(doc: Doc, cand: Candidate) -> Span | None:
+    """The one token a candidate is part of when that token joins two values by a dash or
+    a tilde ("1990–1995"); the time keeps the candidate's own characters."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or not _JOINED.match(span.text):
         return None
     return span
 

@@ -104,6 +104,9 @@ def mark_edges(times: list[Time]) -> None:
     """"early 2024", "late July", "mid-November", "the end of the week": ``begin`` and
     ``until`` are that part of the unit: its first or second half, or its middle."""
     for time in times:
+        if time.type == "TIME":
+            _mark_day_part_edge(time)
+            continue
         edge = _EDGE.match(time.text) if time.type == "DATE" else None
         unit = _UNIT_VALUE.match(time.value or "") if edge else None
         if unit is None:
@@ -122,6 +125,25 @@ def mark_edges(times: list[Time]) -> None:
             m1, d1, m2, d2 = _PARTS["Y"][part]
             first, last = dt.date(year, m1, d1), dt.date(year, m2, d2)
         time.begin, time.until = first.isoformat(), last.isoformat()
+
+
+# the hours (from, to) of the early and the late half of a part of the day
+_DAY_PART_HOURS = {"MO": ((8, 10), (10, 12)), "AF": ((12, 14), (14, 16)),
+                   "EV": ((16, 18), (18, 20))}
+_DAY_PART_EDGE = re.compile(r"\b(?:(early|earlier)|(late|later))\b", re.IGNORECASE)
+_DAY_PART_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)T(MO|AF|EV)$")
+
+
+def _mark_day_part_edge(time: Time) -> None:
+    """"late afternoon", "early in the morning": ``begin`` and ``until`` are the clock
+    times of that half of the part of the day."""
+    edge = _DAY_PART_EDGE.search(time.text)
+    part = _DAY_PART_VALUE.match(time.value or "") if edge else None
+    if part is None or not (edge.group(1) or edge.group(2)):
+        return
+    start, end = _DAY_PART_HOURS[part.group(2)][0 if edge.group(1) else 1]
+    day = part.group(1)
+    time.begin, time.until = f"{day}T{start:02d}:00", f"{day}T{end:02d}:00"
 
 
 def _align_range_years(first: Time, second: Time) -> None:

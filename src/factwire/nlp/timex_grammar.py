@@ -87,6 +87,8 @@ def _pieces() -> dict:
                r"a\s+m\b|p\s+m\b)"),
         "MONX": rf"(?:{_alt(full)}|{_alt(abbr)})",
         "HOURW": r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)",
+        # the quarter hours a clock time in words names ("three thirty", "two forty-five")
+        "CLOCKMIN": r"(?:fifteen|thirty|forty[\s-]five)",
         "HOURN": r"(?:1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                  r"twelve)",
         "MINW": (r"(?:[1-5]?\d|(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|"
@@ -179,20 +181,25 @@ _RULES = {
                     r"nineties)"),
     "weekday": (r"(?:(?:the\s+|this\s+)?(?P<rel>last|next|this|coming|upcoming|past|previous|"
                 r"following)"
-                r"\s+|(?P<edge>early|late)\s+)?(?P<wd>{WD})(?P<pos>['’]s)?(?:\s+(?P<pod>{POD})"
+                r"\s+|(?P<edge>early|late)\s+)?(?P<wd>{WD})(?P<pos>['’]s)?(?:\s+(?:(?:early|late)\s+)?"
+                r"(?P<pod>{POD})"
                 r"(?P<every>s)?)?"),
     "deictic": (r"(?:(?:early|late)\s+)?(?P<deix>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
                 r"yesterday|tomorrow|tonight|tonite)(?:['’]s)?(?:\s+(?P<pod>{POD}))?"),
     "pod": r"(?P<deix>this|last|tomorrow|yesterday)\s+(?P<pod>{POD})",
+    # "late afternoon", "early in the morning", "later this evening": a part of a part of day
+    "edge_pod": (r"(?P<edge>early|late|later|earlier(?=\s+(?:in|this)\s))\s+(?:in\s+the\s+|(?P<deix>this)\s+)?"
+                 r"(?P<pod>morning|afternoon|evening)(?![\w-])"),
     "ref": r"(?P<ref>{REFS})",
     "rel_unit": (r"(?:(?P<edge>{EDGE}|sometime|earlier|later)\s*)?(?P<the>the\s+)?(?P<rel>{REL})\s+"
-                 r"(?P<unit>week|weekend|month|year|quarter|decade|century|fortnight|{SEASON})"
+                 r"(?P<unit>calendar\s+year|work(?:ing)?\s*week|week|weekend|month|year|quarter|"
+                 r"decade|century|fortnight|{SEASON})"
                  r"(?:['’]s(?:\s+(?P<season>{SEASON}))?|\s+or\s+so)?(?!-)"),
     "from_day": (r"(?:{MOD}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>after|from|before)"
                  r"\s+(?P<deix>today|tomorrow|yesterday)\b"),
     "ago": (r"(?:{MOD}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|"
             r"hence|back|previously)\b"),
-    "rel_day": (r"(?:(?P<edge>earlier|later)\s+)?(?P<the>the|that)\s+(?:(?P<rel>previous|next|"
+    "rel_day": (r"(?:(?P<edge>earlier|later)\s+(?:in\s+)?)?(?P<the>the|that)\s+(?:(?P<rel>previous|next|"
                 r"following|same|preceding)\s+)?(?P<unit>day|weekend|week|month|year|quarter|morning|"
                 r"night|evening|afternoon)(?![\w-])(?<!the\syear)(?<!the\sweek)(?<!the\smonth)"
                 r"(?<!the\squarter)(?<!the\sday)(?<!the\sweekend)"),
@@ -220,7 +227,7 @@ _RULES = {
     "year_period": r"the\s+(?P<y>{YEAR})\s+(?:period|quarter|fiscal\s+year)\b",
     "qcode": (r"(?:(?P<y1>{YEAR})[\s-]*)?(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12]))"
               r"(?:[\s-]*(?:of\s+)?(?P<y>{YEAR}))?\b"),
-    "the_unit": (r"(?:(?P<edge>{EDGE})\s*)?(?P<the>the)\s+(?:(?P<rel>latest|current|same|recent|"
+    "the_unit": (r"(?:(?P<edge>{EDGE}|(?:earlier|later)\s+in)\s*)?(?P<the>the)\s+(?:(?P<rel>latest|current|same|recent|"
                  r"year-ago|year-earlier|comparable|corresponding)\s+)?(?:fiscal\s+)?"
                  r"(?P<unit>quarter|year|month|week|weekend|(?<=latest\s)period)\b"
                  r"(?![-‐]|\s+(?:earlier|before|ago))"
@@ -247,10 +254,15 @@ _RULES = {
                    r"(?!\s*(?:%|percent|per\s+cent|[ap]\.?\s?m\b|[ap]\b|o['’]?\s?clock)|[.,:]\d|\d)"),
     "clock_colon": r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d:]|\.\d)",
     # "5 to 6pm", "between 4pm and 5pm", "1:00 PM - 1:15 PM", "9.30-4.30pm": split in two
-    "clock_range": (r"(?P<h1>[01]?\d|2[0-4])(?:(?P<sep1>[:.])(?P<mi1>[0-5]\d))?\s*(?P<ap1>{AP})?"
+    # (military hours with a leading zero, "0730-0930", need no colon)
+    "clock_range": (r"(?P<h1>[01]?\d|2[0-4])(?:(?:(?P<sep1>[:.])|(?<=(?<!\d)0\d))(?P<mi1>[0-5]\d))?"
+                    r"\s*(?P<ap1>{AP})?"
                     r"\s*(?P<join>-|–|~|to|until|till|through|and)\s*(?P<h2>[01]?\d|2[0-4])"
-                    r"(?:(?P<sep2>[:.])(?P<mi2>[0-5]\d))?\s*(?P<ap2>{AP})?(?:\s+(?P<tz>{TZ}))?"
+                    r"(?:(?:(?P<sep2>[:.])|(?<=(?<!\d)0\d))(?P<mi2>[0-5]\d))?\s*(?P<ap2>{AP})?(?:\s+(?P<tz>{TZ}))?"
                     r"(?:\s+in\s+the\s+(?P<pod>morning|afternoon|evening)|\s+(?P<night>at\s+night))?"),
+    # "from three thirty to four forty-five": clock times in words, split in two
+    "words_clock_range": (r"(?:(?<=\bfrom\s)|(?<=\bbetween\s))(?P<hw1>{HOURW})[\s-](?P<mw1>{CLOCKMIN})"
+                          r"\s+(?:to|and|until|till)\s+(?P<hw2>{HOURW})[\s-](?P<mw2>{CLOCKMIN})"),
     # "4 in the morning", "seven thirty in the evening", "11 at night"
     "clock_pod": (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?|(?P<hw>{HOURW}))\s+"
                   r"(?:o['’]?\s?clock\s+)?(?:in\s+the\s+(?P<pod>morning|afternoon|evening)|"
@@ -269,7 +281,9 @@ _RULES = {
                 r"bi-?weekly|semi-?annually|bi-?annually|bi-?monthly|fortnightly|everyday)"),
     "set_per": (r"(?:once|twice|thrice|(?:{NUM})\s+times)\s+(?P<t>(?:a|an|per|each)\s+"
                 r"(?P<unit>{UNIT}))"),
-    "holiday": r"(?:(?P<rel>last|next|this|previous|following)\s+)?(?P<hol>{HOL})(?:\s+(?P<y>{YEAR}))?",
+    # "Labor Day weekend", "the weekend of Halloween 2021": the weekend of the holiday
+    "holiday": (r"(?:(?P<wkend0>(?:the\s+)?weekend\s+of)\s+)?(?:(?P<rel>last|next|this|previous|following)\s+)?"
+                r"(?P<hol>{HOL})(?:\s+(?P<y>{YEAR}))?(?:\s+(?P<wkend>weekend)(?:\s+(?P<y2>{YEAR}))?)?"),
 }
 
 # phrases for "ref"; kept here (not in the lexicon file) because each is a fixed TimeML value
@@ -284,10 +298,12 @@ _TRIGGERS = {
     "from_day": r"\b(?:today|tomorrow|yesterday)\b", "set_per": r"\b(?:once|twice|thrice|times)\b",
     "oclock": r"clock", "set": r"\b(?:every|each)\b", "century": r"century",
     "clock_range": r"\d\s*(?:[ap]\s?\.?\s?m\b\.?\s*)?(?:-|–|~|to|until|till|through|and)\s*\d",
+    "words_clock_range": r"\b(?:from|between)\s+\w+[\s-](?:fifteen|thirty|forty)",
     "clock_short": r"\d[ap]\b", "clock_colon": r"\d:\d", "clock24": r"\d:\d",
     "clock_bare": r"\b(?:at|around|about)\s+\d",
     "clock_words": r"\b[ap]\s?\.?\s?m\b",
     "clock_pod": r"\b(?:in the (?:morning|afternoon|evening)|at night)\b",
+    "edge_pod": r"\b(?:early|late|later|earlier)\s",
     "num_md": r"\d/\d", "slash": r"\d/\d", "dotted": r"\d[.-]\d{1,2}[.-]\d{4}",
     "mon_year": r"[a-z]\s*[-/]\s*\d{4}",
     "dmy_dash": r"\d[-/][a-z]", "ymd_mon": r"\d{4}[-/][a-z]", "ym_num": r"\d{4}-\d",
@@ -298,7 +314,7 @@ _TRIGGERS = {
     "day_around": r"\b(?:day|week)\s+(?:before|after)\b", "nth_day": r"\bday\s+of\b",
     "qcode": r"\b(?:\d?q\d?|h[12])\b", "decade": r"0['’]?s\b", "noon": r"\b(?:noon|mid)",
     "deictic": r"\b(?:today|tonight|tonite|yesterday|tomorrow)", "holiday": r"\b(?:day|eve|"
-    r"christmas|new year|halloween|easter|thanksgiving|good friday|black friday)\b",
+    r"christmas|new year|halloween|easter|thanksgiving|good friday|black friday|juneteenth|cinco de mayo)\b",
 }
 
 

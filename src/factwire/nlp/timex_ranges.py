@@ -17,7 +17,7 @@ import dataclasses
 import re
 
 # rules whose matches are whole ranges, cut in two by split_ranges
-RANGE_RULES = {"clock_range", "md_range", "dm_range"}
+RANGE_RULES = {"clock_range", "md_range", "dm_range", "words_clock_range"}
 
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
@@ -39,7 +39,8 @@ def clock_range_sure(groups: dict) -> bool:
     """True when the numbers themselves say clock: am/pm, "in the morning", "9:30 to 10"."""
     if groups.get("ap1") or groups.get("ap2") or groups.get("pod") or groups.get("night"):
         return True
-    return groups.get("sep1") == ":" or groups.get("sep2") == ":"
+    military = any(groups.get(f"mi{i}") and not groups.get(f"sep{i}") for i in (1, 2))
+    return military or groups.get("sep1") == ":" or groups.get("sep2") == ":"
 
 
 def split_ranges(cands: list) -> list:
@@ -118,8 +119,24 @@ def _day_number(text: str) -> str:
     return str(lexicon()["day_ordinals"][" ".join(text.lower().split())])
 
 
+_MINUTE_WORDS = {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "one": 1,
+                 "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9}
+
+
+def _split_words_clock(cand) -> list:
+    """"from three thirty to four forty-five": two clock times, hour and minutes in words."""
+    g = cand.groups
+    ends = []
+    for i, which in ((1, "first"), (2, "second")):
+        minute = sum(_MINUTE_WORDS[w] for w in re.split(r"[\s-]+", g[f"mw{i}"].lower()))
+        ends.append(_end(cand, f"hw{i}", f"mw{i}", "clock",
+                         {"hw": g[f"hw{i}"], "mi": str(minute)}, which))
+    return ends
+
+
 _SPLITTERS = {"clock_range": _split_clock, "md_range": _split_month_days,
-              "dm_range": _split_month_days}
+              "dm_range": _split_month_days, "words_clock_range": _split_words_clock}
 
 
 def attach_range_day(text: str, cands: list, daylike: set[str]) -> list:

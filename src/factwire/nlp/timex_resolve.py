@@ -236,6 +236,15 @@ def _deictic(g: dict, anchor, tense) -> Resolved:
     return ("TIME", f"{day}T{pod}") if pod else ("DATE", day)
 
 
+def _edge_pod(g: dict, anchor, tense) -> Resolved:
+    """"late afternoon", "early in the morning": that part of the anchor's day (its hours
+    are ``begin`` and ``until``, see timex_bounds.mark_edges)."""
+    pod = _pod(g)
+    if anchor is None:
+        return "TIME", f"XXXX-XX-XXT{pod}"
+    return "TIME", f"{anchor.isoformat()}T{pod}"
+
+
 def _ref(g: dict, anchor, tense) -> Resolved:
     return "DATE", ref_kind(g["ref"])
 
@@ -467,6 +476,17 @@ def _holiday(g: dict, anchor, tense) -> Resolved:
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _holiday_or_weekend(g: dict, anchor, tense) -> Resolved:
+    """A holiday's day, or with "weekend" its weekend (a Monday holiday's is the one before)."""
+    if not (g.get("wkend") or g.get("wkend0")):
+        return _holiday(g, anchor, tense)
+    kind, value = _holiday({**g, "y": g.get("y") or g.get("y2")}, anchor, tense)
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return kind, value
+    day = dt.date.fromisoformat(value)
+    return "DATE", timex_at(day - dt.timedelta(days=2) if day.weekday() == 0 else day, "WE")
+
+
 def _movable_holiday(code: str, year: int) -> str:
     """US holidays fixed by weekday: Thanksgiving, Labor Day, Memorial Day."""
     if code == "ELECTION":  # the Tuesday after the first Monday of November
@@ -529,11 +549,12 @@ _RESOLVERS = {
     "iso": _iso, "slash": _slash, "mdy": _full_date, "dmy": _full_date, "my": _month_year,
     "ym": _month_year, "month": _month, "year": _year_rule, "decade": _decade,
     "century": _century, "weekday": _weekday, "deictic": _deictic, "pod": _deictic,
+    "edge_pod": _edge_pod,
     "ref": _ref, "rel_unit": _rel_unit, "ago": _ago, "rel_day": _rel_day,
     "duration": _duration, "span": _span, "ahead": _ahead, "plural": _plural,
     "quarter": _quarter, "the_unit": _the_unit, "season": _season,
     "clock": _clock, "clock24": _clock, "oclock": _clock, "noon": _clock, "set": _set,
-    "set_adv": _set_adv, "set_per": _set_per, "holiday": _holiday, "year_word": _year_word,
+    "set_adv": _set_adv, "set_per": _set_per, "holiday": _holiday_or_weekend, "year_word": _year_word,
     "year_period": _year_rule,
     "year_ago": _year_ago, "mdy_words": _words_date, "dmy_words": _words_date,
     "from_day": _from_day, "all_unit": _all_unit, "decade_word": _decade_word,

@@ -108,8 +108,12 @@ NOTES: dict[int, str] = {}
 
 
 def _error(place: GoldPlace, spans) -> float:
-    """The error of the first place entity with a mention overlapping the gold span."""
-    hits = [entity for start, end, entity in spans if start < place.end and place.start < end]
+    """The error of the entity whose mention overlaps the gold span most, then fits it best:
+    "Kansas City" is the city's entity, not the state's one inside it."""
+    overlaps = [(min(end, place.end) - max(start, place.start), end - start, entity)
+                for start, end, entity in spans if start < place.end and place.start < end]
+    overlaps.sort(key=lambda item: (-item[0], item[1]))  # then the closest fit
+    hits = [entity for *_, entity in overlaps]
     NOTES[id(place)] = "; ".join(f"{e.type}:{e.name}:{e.country}:{e.geo}" for e in hits)
     hits = [entity.geo for entity in hits if entity.geo is not None]
     if not hits:

@@ -425,3 +425,43 @@ def test_an_organization_ner_took_for_a_person_is_located_at_its_seat(places):
         ("Alexandria Police", "PERSON", None), ("Sam Houston State University", "PERSON", None))
     assert (police.geo.feature, police.geo.geonameid) == ("other", 361058)
     assert university.geo is None
+
+
+def test_a_nominal_name_the_gazetteer_holds_whole_is_that_place(places):
+    [kansas_city] = resolve(places, "A Kansas City man was stabbed.",
+                            ("Kansas City", "LOC", "USA", ["Kansas City"], True))
+    assert (kansas_city.geo.feature, kansas_city.geo.geonameid) == ("city", 4393217)
+
+
+def test_a_state_abbreviation_seats_an_organization(places):
+    [patrol] = resolve(places, "The S.C. Highway Patrol is looking for leads.",
+                       ("S.C. Highway Patrol", "ORG", None))
+    assert (patrol.geo.feature, patrol.geo.admin1, patrol.geo.country) == (
+        "other", "South Carolina", "USA")
+
+
+def test_georgia_in_an_american_article_with_a_georgia_town_is_the_state(places):
+    [_, georgia, *_] = resolve(
+        places, "ATLANTA - A Georgia man died. Arizona and Oregon allow it.",
+        ("ATLANTA", "GPE", "USA"), ("Georgia", "GPE", "GEO"), ("Arizona", "GPE", "USA"),
+        ("Oregon", "GPE", "USA"))
+    assert (georgia.geo.feature, georgia.geo.admin1, georgia.country) == (
+        "admin1", "Georgia", "USA")
+
+
+def test_a_county_named_without_its_word_is_the_county_in_its_state(places):
+    entities = resolve(places, "Clarke County and Oconee schools met in Athens, Ga.",
+                       ("Clarke County", "GPE", "USA"), ("Oconee", "ORG", None),
+                       ("Athens", "GPE", "USA"), ("Ga.", "GPE", "USA"))
+    assert (entities[1].geo.feature, entities[1].geo.admin1) == ("admin2", "Georgia")
+
+
+def test_a_county_court_is_a_courthouse_not_a_street(places):
+    [court] = resolve(places, "He was charged in Wyandotte County District Court.",
+                      ("Wyandotte County District Court", "GPE", None))
+    assert (court.geo.feature, court.geo.admin1) == ("other", "Kansas")
+
+
+def test_a_lake_named_after_a_person_is_not_seated_in_lake_county(places):
+    [lake] = resolve(places, "Boats launched on Lake Robinson.", ("Lake Robinson", "FAC", None))
+    assert lake.geo is None

@@ -58,6 +58,8 @@ GAP_SHARE = 0.6
 ADMIN1_FULL = 2.0  # mentions of other places in an area for its full bonus
 LOCAL_EVIDENCE = 2.0
 LOCAL_COUNTRY_SHARE = 0.7
+STATE_COUNTRY_SHARE = 0.5  # "Georgia" is the US state in an article this much American
+STATE_COUNTRY_RATIO = 3  # ... and this many times more American than Georgian
 
 
 @dataclass
@@ -205,12 +207,28 @@ def _namesakes(found: list[Named], scored: list[tuple], query: PlaceQuery,
                           for area, people in areas.items() if area != area_of(place))):
                 value -= AREA_NAMESAKE_PENALTY  # "Florida" is not Florida, N.Y.; but St.
                 # Louis is St. Louis, Missouri, not a Senegalese region's namesake town
+        if value is not None and _state_not_country(named, found, article):
+            value += COUNTRY_NAMESAKE_PENALTY
         if value is not None:
             if (not query.level and place.feature == "admin1" and named.how != "alias"
                     and (place.country, place.admin1) in cities_in):
                 value -= NAMESAKE_PENALTY
         adjusted.append((value, place))
     return adjusted
+
+
+def _state_not_country(named: Named, found: list[Named], article: ArticlePlaces) -> bool:
+    """A first-level area named like another country ("Georgia") is the area where the
+    article names other places in it and is mostly about the area's country, not the other
+    ("ATLANTA - ... a Georgia man's death", among Arizona and Oregon)."""
+    place = named.place
+    if place.feature != "admin1" or named.how != "name" or article.admin1s[area_of(place)] <= 0:
+        return False
+    others = {n.place.country for n in found
+              if n.place.feature == "country" and n.place.country != place.country}
+    share = article.country_share(place.country)
+    return bool(others) and share >= STATE_COUNTRY_SHARE and all(
+        share > STATE_COUNTRY_RATIO * article.country_share(other) for other in others)
 
 
 def _local(place: Place, article: ArticlePlaces) -> bool:

@@ -43,7 +43,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factwire.geo import Place, PlaceIndex, load_index, normalize_name
-from factwire.geo.resolve import ArticlePlaces, PlaceQuery, area_of, candidates, resolve
+from factwire.geo.resolve import (
+    COUNTY_WORDS,
+    ArticlePlaces,
+    PlaceQuery,
+    area_of,
+    candidates,
+    resolve,
+)
 from factwire.geo.sources import read_data_tsv
 from factwire.model import Entity, Geo
 from factwire.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
@@ -57,6 +64,8 @@ PREFIX_SEAT_POPULATION = 1_000  # "Laconia Police Department"; not White, Ga. (p
 ACTOR_TYPES = frozenset({"ORG", "PERSON", "FAC"})
 ACTOR_PLACE_FEATURES = frozenset({"admin1", "admin2", "city", "region"})
 ACTOR_COUNTRY_SHARE = 0.5
+# words that begin a natural feature's name: "Lake Robinson" is no seat in Lake County
+FEATURE_WORDS = frozenset({"lake", "lakes", "mount", "river", "bay", "cape", "glen", "isle"})
 PRECISION = {"country": "country", "continent": "country", "region": "region",
              "admin1": "region", "admin2": "region", "city": "city"}
 _LEADING = re.compile(r"^(?:the|The)\s+")
@@ -164,8 +173,8 @@ class PlacesComponent:
         is ("Red Wing"); a place NER drew too wide ("Titus County Jail") is located by
         its seat."""
         for entity in places:
-            last = clean_name(entity.name).split()[-1:] or [""]
-            street = self.words.get(last[0].lower().rstrip(".")) == "street"
+            name, last = self._split_level(clean_name(entity.name))
+            street = self._kind(last, name) == "street"
             if final[entity.id] or entity.nominal or street:
                 continue
             read = self.read_actor(doc, entity) if entity.type == "FAC" else None
@@ -213,11 +222,18 @@ class PlacesComponent:
         if not words or not all(word[:1].isupper() for word in words) or (
                 len(words) == 1 and (words[0].isupper() or words[0].lower() in self.adjectives)):
             return None
+        name = " ".join(words)
         if not any(n.how in ("name", "alias") and n.place.feature in ACTOR_PLACE_FEATURES
-                   for n in self.index.lookup(" ".join(words))):
+                   for n in self.index.lookup(name)) and not self._county_named(name):
             return None
         read = self.read(doc, replace(entity, type="GPE"))
         return PlaceRead(read.query, actor=True, cue=_place_cue(doc, entity))
+
+    def _county_named(self, name: str) -> bool:
+        """True when ``name`` is a county's or parish's without the word ("Oconee")."""
+        return name.lower().split()[-1] not in COUNTY_WORDS and any(
+            n.place.feature == "admin2" for word in COUNTY_WORDS
+            for n in self.index.lookup(f"{name} {word}"))
 
     def resolve_read(self, read: PlaceRead, found: list, article: ArticlePlaces) -> Place | None:
         """The place an entity's reading means, given its candidates and the article."""
@@ -233,7 +249,8 @@ class PlacesComponent:
         A facility ("FAC") is located by the place its name holds ("Kyiv airport") or by
         its apposition, never by a town that happens to share its name ("White House").
         """
-        if entity.nominal:  # "Ukrainian cities": the country, if the modifier names one
+        if entity.nominal and not self._named_whole(entity):
+            # "Ukrainian cities": the country, if the modifier names one
             return PlaceRead(PlaceQuery([], country=entity.country),
                              country_only=bool(entity.country))
         names: list[str] = []
@@ -246,7 +263,7 @@ class PlacesComponent:
             appositions = appositions or tail
             text, part = self._split_part(text)
             name, word = self._split_level(text)
-            kind = self.words.get(word or "")
+            kind = self._kind(word, name)
             street = street or kind == "street"
             if kind == "facility" or part:
                 site, located = True, located and not part and kind != "facility"
@@ -260,6 +277,13 @@ class PlacesComponent:
         within = self._areas_named(appositions[0]) if appositions else []
         query = PlaceQuery(names, level, within, entity.country, entity.type)
         return PlaceRead(query, site or street)
+
+    def _named_whole(self, entity: Entity) -> bool:
+        """A nominal entity whose capitalized name the gazetteer holds whole is that place,
+        not its modifier's country: "Kansas City", "Virginia Beach", "Indian Ocean"."""
+        words = clean_name(entity.name).split()
+        return len(words) > 1 and all(word[:1].isupper() for word in words) and any(
+            n.how in ("name", "alias") for n in self.index.lookup(" ".join(words)))
 
     def seat(self, entity: Entity) -> PlaceRead | None:
         """An organization named after its place is located there (feature "other"): its
@@ -313,6 +337,9 @@ class PlacesComponent:
         found = self.index.lookup(" ".join(part))
         if part[0][:1].isupper() and any(n.place.feature == "country" for n in found):
             return True
+        if part[-1].endswith(".") and any(n.how == "alias" and n.place.feature == "admin1"
+                                          for n in found):
+            return True  # a state's abbreviation: "S.C. Highway Patrol", "N.D. House"
         if (part[0] == "The" or not all(word[:1].isupper() for word in part)
                 or any(word.lower() in nominals for word in part)
                 or len(part) == 1 and (part[0].lower() in self.adjectives
@@ -320,7 +347,8 @@ class PlacesComponent:
             return False  # "Supreme Court" is not in Supreme, Louisiana
         return any(n.how in ("name", "alias") and n.place.feature in SEAT_FEATURES
                    and (n.place.feature != "city" or n.place.population >= population)
-                   for n in found)
+                   for n in found) or (part[0].lower() not in FEATURE_WORDS
+                                       and self._county_named(" ".join(part)))
 
     def _split_part(self, name: str) -> tuple[str, bool]:
         """("Northeast Georgia") -> ("Georgia", True): a part of a place is located at the
@@ -340,6 +368,14 @@ class PlacesComponent:
         if last in self.words:
             return " ".join(words[:-1]), last
         return name, None
+
+    def _kind(self, word: str | None, name: str) -> str | None:
+        """The level a trailing ``word`` names; a court after an area's word is a
+        courthouse, not a street ("Wyandotte County District Court")."""
+        kind = self.words.get(word or "")
+        if word == "court" and any(w.lower() in COUNTY_WORDS for w in name.split()):
+            return "facility"
+        return kind
 
     def _level_around(self, doc: Doc, entity: Entity) -> str | None:
         """A level named by the word after a mention ("Kursk region") or before it

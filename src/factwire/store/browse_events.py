@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from factwire.store.browse import ARTICLE_REF, article_ref
 from factwire.store.filters import Params, first_of, rows_of
-from factwire.store.read_links import MERGED_COLUMNS, merged_conditions
+from factwire.store.read_links import MERGED_COLUMNS, merged_conditions, party_rows
 from factwire.store.schema import (
     ArticleRow,
     EntityLinkRow,
@@ -111,18 +111,8 @@ def _attach_parties(session: Session, rows: dict) -> None:
     """Actors, recipients and locations of each merged event, as global entities."""
     if not rows:
         return
-    stmt = (select(EventLinkRow.merged_id, EventArgRow.role, EntityRow.name,
-                   EntityRow.country, EntityRow.geo_country, GlobalEntityRow.id.label("gid"),
-                   GlobalEntityRow.name.label("global_name"))
-            .join(EventArgRow, and_(EventArgRow.article_id == EventLinkRow.article_id,
-                                    EventArgRow.event_id == EventLinkRow.event_id))
-            .join(EntityRow, and_(EntityRow.article_id == EventArgRow.article_id,
-                                  EntityRow.entity_id == EventArgRow.entity_id))
-            .outerjoin(EntityLinkRow, and_(EntityLinkRow.article_id == EntityRow.article_id,
-                                           EntityLinkRow.entity_id == EntityRow.entity_id))
-            .outerjoin(GlobalEntityRow, GlobalEntityRow.id == EntityLinkRow.global_id)
-            .where(EventLinkRow.merged_id.in_(list(rows)))
-            .order_by(EventLinkRow.merged_id, EventLinkRow.article_id, EventArgRow.seq))
+    stmt = party_rows(list(rows), EntityRow.name, EntityRow.country, EntityRow.geo_country,
+                      GlobalEntityRow.id.label("gid"), GlobalEntityRow.name.label("global_name"))
     for row in rows_of(session, stmt):
         merged = rows[row.merged_id]
         party = {"id": row.gid, "name": row.global_name or row.name,

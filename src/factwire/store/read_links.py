@@ -7,7 +7,7 @@ portable SQL is used.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from factwire.link.entities import PLACE_TYPES
@@ -118,9 +118,11 @@ def _attach_reports(session: Session, ids, rows: dict) -> None:
             row["sentence"] = sentence
 
 
-def _attach_parties(session: Session, ids, rows: dict) -> None:
-    stmt = (select(EventLinkRow.merged_id, EventArgRow.role, *PARTY_COLUMNS,
-                   GlobalEntityRow.name.label("global_name"))
+def party_rows(ids, *columns) -> Select:
+    """Every argument (actor, recipient, location) of the reports of the merged events
+    ``ids``: merged id, role and the caller's ``columns`` of its entity and global entity
+    (EntityRow, GlobalEntityRow), in merged event, article and argument order."""
+    return (select(EventLinkRow.merged_id, EventArgRow.role, *columns)
             .join(EventArgRow, and_(EventArgRow.article_id == EventLinkRow.article_id,
                                     EventArgRow.event_id == EventLinkRow.event_id))
             .join(EntityRow, and_(EntityRow.article_id == EventArgRow.article_id,
@@ -130,6 +132,10 @@ def _attach_parties(session: Session, ids, rows: dict) -> None:
             .outerjoin(GlobalEntityRow, GlobalEntityRow.id == EntityLinkRow.global_id)
             .where(EventLinkRow.merged_id.in_(ids))
             .order_by(EventLinkRow.merged_id, EventLinkRow.article_id, EventArgRow.seq))
+
+
+def _attach_parties(session: Session, ids, rows: dict) -> None:
+    stmt = party_rows(ids, *PARTY_COLUMNS, GlobalEntityRow.name.label("global_name"))
     for entity in rows_of(session, stmt):
         row, role, global_name = rows[entity.merged_id], entity.role, entity.global_name
         row[ROLE_FIELDS[role]].append(global_name or entity.name)

@@ -239,7 +239,8 @@ def _join_ranges(times, expected: dict, found: dict, key: dict) -> dict:
     value is compared."""
     joined = dict(found)
     for start, end in expected:
-        inside = [t for t in times if start <= t.start and t.end <= end]
+        # (a leading "the" of a found expression is left out here too, as for every span)
+        inside = [t for t in times if start <= key[id(t)][0] and key[id(t)][1] <= end]
         ranged = [t for t in inside if t.begin and t.until] or \
             [t for t in inside if t.begin or t.until]
         if len(inside) >= 2 and ranged:

@@ -166,6 +166,11 @@ def _align_range_years(first: Time, second: Time) -> None:
         moved = first.value[:4] + second.value[4:]
         if moved >= first.value and _real(moved):
             second.value = moved
+    elif not _YEAR_WRITTEN.search(first.text + second.text) and \
+            first.value[:4] < second.value[:4] and first.value[:4].isdigit() and \
+            _same_year_fits(first.value, second.value):
+        # "april 9th through 17th" read apart as 2016 and 2017: one year, the first end's
+        second.value = first.value[:4] + second.value[4:]
     elif first.value > second.value and len(first.value) == len(second.value) == 7 and \
             not _YEAR_WRITTEN.search(first.text + second.text):
         # "from March to May" read apart as 2019-03 and 2018-05: a range of months runs
@@ -180,6 +185,12 @@ _RELATIVE = re.compile(r"(?:this|next|last|coming|past)\b", re.IGNORECASE)
 _DEICTIC = re.compile(r"\b(?:today|tomorrow|yesterday|tonight|now)\b", re.IGNORECASE)
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d(?:T\d\d:\d\d)?$")
 _WEEKDAY_WORD = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$", re.IGNORECASE)
+
+
+def _same_year_fits(first: str, second: str) -> bool:
+    """True when the second end, moved to the first end's year, still comes after it."""
+    moved = first[:4] + second[4:]
+    return moved >= first and _real(moved)
 
 
 def _real(value: str) -> bool:
@@ -221,7 +232,9 @@ def mark_stretches(text: str, times: list[Time], anchor: dt.date | None,
     the future is one day, two weeks on. Vague ("the next few days") and clock durations
     ("in 5 minutes": the anchor has no clock) are left alone."""
     _mark_counted_from_dates(text, times)
+    _mark_stretch_from_point(text, times)
     _mark_part_of_period(text, times)
+    _mark_more_or_less(times, anchor)
     if anchor is None:
         return
     for time, tense in zip(times, tenses, strict=True):
@@ -312,6 +325,81 @@ def _mark_counted_from_dates(text: str, times: list[Time]) -> None:
         except BeyondCalendar:
             continue
         time.begin = time.until = day.isoformat()
+
+
+# "3 days starting Monday", "for 3 days, from today", "2 hours from 2pm": the stretch
+# begins at the point after it; "from 2pm for 2 hours": at the point before it
+_STARTING = re.compile(r"^\s*,?\s*(?:starting|beginning|commencing)(?:\s+(?:from|on|at))?\s+$"
+                       r"|^\s*,\s*from\s+$", re.IGNORECASE)
+_FROM_POINT = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_FOR = re.compile(r"^\s*,?\s*for\s+$", re.IGNORECASE)
+_SPAN_PARTS = re.compile(r"^P(?:(\d+)([DWMY]))?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$")
+_TIME_POINT = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d$")
+
+
+def _mark_stretch_from_point(text: str, times: list[Time]) -> None:
+    """"2 weeks starting May 20th", "for 3 hours from 10 am", "from 2pm for 2 hours": the
+    duration begins at the day or clock time written beside it and ``until`` is where it
+    ends (a span of days runs to its last day, one of hours to its last minute)."""
+    for first, second in zip(times, times[1:], strict=False):
+        between = text[first.end:second.start]
+        if first.type == "DURATION" and second.type in ("DATE", "TIME") and (
+                _STARTING.match(between) or (second.type == "TIME" and between.strip() == "from")):
+            duration, point = first, second
+        elif second.type == "DURATION" and first.type == "TIME" and _FOR.match(between) and \
+                _FROM_POINT.search(text[max(0, first.start - 8):first.start]):
+            duration, point = second, first
+        else:
+            continue
+        if not duration.begin and not duration.until:
+            ends = _stretch_ends(point.value or "", duration.value or "")
+            if ends is not None:
+                duration.begin, duration.until = ends
+
+
+def _stretch_ends(start: str, duration: str) -> tuple[str, str] | None:
+    """(begin, until) of ``duration`` counted from ``start`` (a day or a clock time on a
+    day); None when either is not a plain value."""
+    parts = _SPAN_PARTS.match(duration)
+    if parts is None or duration in ("P", "PT"):
+        return None
+    count, unit, hours, minutes = parts.groups()
+    if _TIME_POINT.match(start):
+        if unit in ("W", "M", "Y"):
+            return None
+        moment = dt.datetime.fromisoformat(start)
+        end = moment + dt.timedelta(days=int(count or 0), hours=int(hours or 0),
+                                    minutes=int(minutes or 0))
+        return start, end.isoformat(timespec="minutes")
+    if not _DAY.match(start) or "T" in start or not count or hours or minutes:
+        return None
+    try:
+        first = dt.date.fromisoformat(start)
+        return start, _iso(shift(first, unit, int(count)), -1)
+    except (ValueError, BeyondCalendar):  # "2019-02-29", or past the calendar's last day
+        return None
+
+
+_MORE_OR_LESS = re.compile(r"^(?:(more|over)|(less|fewer|under))\s+(?:than\s+)?.+?\s+"
+                           r"(?:(before)|after|from)\s+(today|tomorrow|yesterday)$", re.IGNORECASE)
+_DEICTIC_DAYS = {"today": 0, "tomorrow": 1, "yesterday": -1}
+
+
+def _mark_more_or_less(times: list[Time], anchor: dt.date | None) -> None:
+    """"more than 2 weeks before today": any day up to the one reached (``until``); "more
+    than 2 weeks after today": from it on (``begin``); "less than 3 days after tomorrow":
+    the days between tomorrow and the one reached."""
+    for time in times:
+        said = _MORE_OR_LESS.match(time.text)
+        if said is None or time.type != "DATE" or not _DAY.match(time.value or "") or \
+                time.begin or time.until:
+            continue
+        more, before = bool(said.group(1)), bool(said.group(3))
+        if more:
+            time.begin, time.until = (None, time.value) if before else (time.value, None)
+        elif anchor is not None:
+            start = _iso(anchor, _DEICTIC_DAYS[said.group(4).lower()])
+            time.begin, time.until = (time.value, start) if before else (start, time.value)
 
 
 def _iso(day: dt.date, days: int = 0) -> str:

@@ -13,9 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from factwire.nlp.timex_calendar import add_months, shift, weekday_near, year_for_month_day
+from factwire.nlp.timex_calendar import (
+    add_months,
+    duration_value,
+    shift,
+    weekday_near,
+    year_for_month_day,
+)
 from factwire.nlp.timex_grammar import lexicon
-from factwire.nlp.timex_words import month_number, parse_number, word_key
+from factwire.nlp.timex_words import day_number, month_number, parse_number, word_key, year_number
 
 Resolved = tuple[str, str] | None
 
@@ -250,6 +256,85 @@ def _after_next(g: dict, anchor, tense) -> Resolved:
         f"{day.year:04d}-{day.month:02d}" if unit == "M" else f"{day.year:04d}")
 
 
-FORM_RESOLVERS = {"week_of": _week_of, "after_next": _after_next, "num_md": _num_md, "ym_num": _ym_num, "qcode": _qcode, "week_num": _week_num,
+def _date_in_words(g: dict, anchor, tense) -> Resolved:
+    """"January twenty five nineteen eighty six", "May twenty nine": a day of a month, the
+    year (when said) in words."""
+    year = year_number(g["yw"]) if g.get("yw") else None
+    value = month_day_value(anchor, year, month_number(g["mon"]), day_number(g), tense)
+    return None if value is None else ("DATE", value)
+
+
+def _set_weekend(g: dict, anchor, tense) -> Resolved:
+    """"every weekend": each one (XXXX-WXX-WE); "every two weekends": P2WE."""
+    n = parse_number(g["num"]) if g.get("num") else 1
+    if n is None or n != int(n):
+        return None
+    return "SET", "XXXX-WXX-WE" if n == 1 else f"P{int(n)}WE"
+
+
+def _wd_num_md(g: dict, anchor, tense) -> Resolved:
+    """"Friday 7.6": July 6 (the weekday picks the year when none is written)."""
+    value = month_day_value(anchor, None, int(g["m"]), int(g["d"]), tense)
+    return None if value is None else ("DATE", value)
+
+
+def _ymd_loose(g: dict, anchor, tense) -> Resolved:
+    """"2018-7-6" -> 2018-07-06."""
+    value = month_day_value(anchor, int(g["y"]), int(g["m"]), int(g["d"]), tense)
+    return None if value is None else ("DATE", value)
+
+
+def _clock_words(g: dict, anchor, tense) -> Resolved:
+    """"one thirty p m" on the anchor's day."""
+    clock = clock_time(g)
+    if clock is None:
+        return None
+    return "TIME", (anchor.isoformat() if anchor else "XXXX-XX-XX") + clock
+
+
+def _mdy_comma(g: dict, anchor, tense) -> Resolved:
+    """"October, 1st" -> October 1 (the year from the anchor and tense)."""
+    value = month_day_value(anchor, None, month_number(g["mon"]), _day_of_month(g), tense)
+    return None if value is None else ("DATE", value)
+
+
+def _nth_month(g: dict, anchor, tense) -> Resolved:
+    """"the third month of 2021" -> 2021-03; "the 9th month of next year"."""
+    month = lexicon()["ordinals"].get(word_key(g["ord"]))
+    if not month or not 1 <= month <= 12:
+        return None
+    if g.get("y"):
+        return "DATE", f"{int(g['y']):04d}-{month:02d}"
+    if anchor is None:
+        return "DATE", f"XXXX-{month:02d}"
+    return "DATE", f"{anchor.year + _REL[word_key(g['rel'])]:04d}-{month:02d}"
+
+
+def _edge_unit(g: dict, anchor, tense) -> Resolved:
+    """"end of year", "start of month": the year, month or week the anchor is in (the
+    edge itself becomes ``begin``/``until`` in timex_bounds)."""
+    unit = word_key(g["unit"])
+    if anchor is None:
+        return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}[unit]
+    if unit == "year":
+        return "DATE", f"{anchor.year:04d}"
+    if unit == "month":
+        return "DATE", f"{anchor.year:04d}-{anchor.month:02d}"
+    return "DATE", _iso_week(anchor)
+
+
+_LETTER_UNITS = {"d": "D", "w": "W", "y": "Y"}
+
+
+def _duration_short(g: dict, anchor, tense) -> Resolved:
+    """"10D" -> P10D, "3Y" -> P3Y, "2W" -> P2W."""
+    return "DURATION", duration_value(float(g["num"]), _LETTER_UNITS[g["unit"].lower()])
+
+
+FORM_RESOLVERS = {"mdy_yw": _date_in_words, "mdy_comma": _mdy_comma, "nth_month": _nth_month,
+                  "edge_unit": _edge_unit, "duration_short": _duration_short,
+                  "set_weekend": _set_weekend, "wd_num_md": _wd_num_md, "ymd_loose": _ymd_loose,
+                  "clock_hm_words": _clock_words, "dmy_yw": _date_in_words, "md_card": _date_in_words,
+                  "week_of": _week_of, "after_next": _after_next, "num_md": _num_md, "ym_num": _ym_num, "qcode": _qcode, "week_num": _week_num,
                   "nth_week": _nth_week, "week_day": _week_day, "wd_dom": _wd_dom, "dom": _dom, "nth_day": _nth_day,
                   "wd_plural": _wd_plural}

@@ -4,8 +4,11 @@
 longest first, as ``Candidate`` objects (rule name + the named groups the rule captured).
 What the words mean is decided later, by ``factwire.nlp.timex_resolve``.
 
->>> [c.rule for c in find_candidates("It began on Tuesday, March 3, 2024 at 5 p.m.")]
-['mdy', 'clock']
+>>> [(c.rule, [p.rule for p in c.parts]) for c in find_candidates("It began on March 3, 2024 at 5 p.m.")]
+[('day_clock', ['mdy', 'clock'])]
+
+The rules are run in one pass by ``timex_scan.Scanner``: each only where its first characters
+occur, with exactly the matches of each rule's ``finditer``.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from factwire.nlp.timex_ranges import (
     clock_range_sure,
     split_ranges,
 )
+from factwire.nlp.timex_scan import Scanner
 
 
 @dataclass
@@ -66,19 +70,27 @@ def _pieces() -> dict:
         "WD": rf"(?:{_alt(wd_full)}|(?:tues|thurs|wed|thu|fri|mon|sat|sun)\.)",
         "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "YEAR": r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d)",
-        "NUM": (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+|\s+1/2|\s?½)?|(?:{tens})(?:[\s-](?:{units}))?|{_alt(words)}"
+        "NUM": (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+|\s+1/2|\s?½)?|½|(?:{tens})(?:[\s-](?:{units}))?|{_alt(words)}"
                 rf"|{_alt(lex['vague_numbers'])})(?:\s+and\s+(?:a\s+)?half)?"),
         "UNIT": _alt(lex["units"]),
+        "DUNIT": _alt([u for u, code in lex["units"].items() if code not in ("S", "MIN", "H")]),
         "SEASON": _alt(lex["seasons"]),
         "POD": _alt(lex["parts_of_day"]),
         "TZ": _alt(lex["timezones"]),
         "HOL": _alt(lex["holidays"]),
         "ORD": _alt(lex["ordinals"]),
         "REL": r"(?:last|next|this|coming|past|previous|following|current|same)",
+        # "last" as an adjective: after "will", "can't", "to" it is the verb ("will last
+        # two hours": the duration is "two hours")
+        "LASTADJ": "(?:" + "".join(rf"(?<!\b{w}\s)" for w in _AUXILIARIES) + r"(?<!n['’]t\s)last)",
         "EDGE": (r"(?:(?:the\s+)?(?:end|beginning|start|middle|turn|rest|remainder)\s+of\s+"
                  r"(?:the\s+)?|early-?|mid-?|late-?|(?:the\s+)?first\s+half\s+of\s+"
                  r"|(?:the\s+)?second\s+half\s+of\s+)"),
         "YEARW": _year_words(),
+        "YEARWL": _year_words_long(),
+        "DAYC": (r"(?:(?:twenty[\s-](?:one|two|three|four|five|six|seven|eight|nine)|thirty[\s-]one|"
+                 r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)(?![\w-]))"),
         "MOD": (r"(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|"
                 r"fewer\s+than|at\s+least|at\s+most|up\s+to|just\s+over|just\s+under|"
                 r"well\s+over|some)"),  # "only" and "just" stay outside, as TimeBank has them
@@ -98,6 +110,10 @@ def _pieces() -> dict:
     return p
 
 
+_AUXILIARIES = ("will", "would", "could", "should", "might", "must", "can", "may", "not", "to",
+                "did", "does", "do", "shall")
+
+
 def _year_words() -> str:
     """Years said in words: "nineteen ninety-six", "two thousand (and) one"."""
     units = "one|two|three|four|five|six|seven|eight|nine"
@@ -107,6 +123,16 @@ def _year_words() -> str:
     return (rf"(?:(?:nineteen|eighteen)[\s-]{tail}|two\s+thousand(?:\s+(?:and\s+)?"
             rf"(?:(?:twenty|thirty|forty)(?:[\s-](?:{units}))?|{units}|{teens}))?|twenty[\s-]"
             rf"(?:{teens}|oh[\s-](?:{units})))")
+
+
+def _year_words_long() -> str:
+    """Years in words as a date's year may also say them: "seventeen hundred thirty three",
+    "nineteen hundred and six" (alone these read as amounts: "fifteen hundred people")."""
+    units = "one|two|three|four|five|six|seven|eight|nine"
+    teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    return (rf"(?:(?:{teens})\s+hundred(?:\s+(?:and\s+)?(?:(?:{tens})(?:[\s-](?:{units}))?|"
+            rf"{teens}|{units}))?(?![\w-])|{_year_words()})")
 
 
 # rule name -> pattern; "t" (when present) is the expression inside a wider context match
@@ -131,6 +157,8 @@ _RULES = {
     # "June 3-5", "3 to 5 June", "between 3 and 12 of Sept": split in two by timex_ranges
     "md_range": (r"(?P<mon>{MON})\s+(?:the\s+)?(?P<d1>{DAY}|{DAYW})\s*(?:-|–|to|through|thru|"
                  r"until|till)\s*(?:the\s+)?(?P<d2>{DAY}|{DAYW})(?:,?\s+(?P<y>{YEAR}))?"),
+    # "Jan-Feb 2017", "Nov-Feb 2017" (November 2016): two months of the year written once
+    "mm_range": r"(?P<mon1>{MONX})\.?\s*[-–]\s*(?P<mon2>{MONX})\.?,?\s+(?P<y>{YEAR})",
     "dm_range": (r"(?:the\s+)?(?P<d1>{DAY}|{DAYW})\s*(?:-|–|to|through|thru|until|till|and)\s*"
                  r"(?:the\s+)?(?P<d2>{DAY}|{DAYW})\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{YEAR}))?"),
     # weeks: "week 10", "the first week of October", "Monday next week", "next week on Tuesday"
@@ -152,6 +180,12 @@ _RULES = {
     "wd_dom": (r"(?P<wd>{WD}|mon|tues?|wed|thu(?:rs)?|fri|sat|sun)\s+(?:(?P<the>the)\s+)?(?:(?P<d>\d{1,2}"
                r"(?P<suf>st|nd|rd|th)?)|(?P<dw>{DAYW}))(?![\w:.,/-]\d|\s+(?:{MON})|\s*(?:o['’]?\s?clock|"
                r"[ap]\.?\s?m\b|[ap]\b))"),
+    # "Friday 7.6": month and day after a weekday (alone "7.6" is a number)
+    "wd_num_md": (r"(?:(?P<rel>this|next|last|coming)\s+)?(?P<wd>{WD}|mon|tue|wed|thu|fri|sat|sun)"
+                  r"\s+(?P<m>1[0-2]|0?[1-9])\.(?P<d>[12]\d|3[01]|0?[1-9])(?![\d.]|\s*(?:%|percent|"
+                  r"per\b|pct\b|points?\b|[mb]illion|cents?\b|dlrs\b|times\b|to\b))"),
+    # "2018-7-6": a year, month and day without leading zeros
+    "ymd_loose": r"(?P<y>{YEAR})-(?P<m>1[0-2]|0?[1-9])-(?P<d>[12]\d|3[01]|0?[1-9])(?![\d-])",
     # "on the 18th": the day of the month the article is in (or the one before or after)
     "dom": (r"(?:on|by|until|till|since|from|before|after)\s+(?P<t>the\s+(?:(?P<d>\d{1,2}"
             r"(?:st|nd|rd|th))|(?P<dw>{DAYW})))(?!\s+(?:of|day|century)\b)"),
@@ -164,14 +198,30 @@ _RULES = {
                   r"(?P<y>{YEAR}))?\b"),
     "dmy_words": (r"(?:the\s+)?(?P<dw>{DAYW})\s+of\s+(?P<mon>{MON})(?:,?\s+(?:(?:of|in)\s+)?"
                   r"(?P<y>{YEAR}))?"),
-    "dmy": (r"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MON})"
+    # dates in words: "January twenty five nineteen eighty six", "6 April seventeen hundred
+    # thirty three", "the first of May two thousand and one", "May twenty nine."
+    "mdy_yw": (r"(?P<mon>{MON})\s+(?:the\s+)?(?:(?P<dw>{DAYW})|(?P<dc>{DAYC})|(?P<d>{DAY}))"
+               r"\s*,?\s+(?:of\s+)?(?P<yw>{YEARWL})"),
+    "dmy_yw": (r"(?:the\s+)?(?:(?P<dw>{DAYW})|(?P<dc>{DAYC})|(?P<d>{DAY}))\s+(?:of\s+)?(?P<mon>{MON})"
+               r"\s*,?\s+(?:of\s+)?(?P<yw>{YEARWL})"),
+    # a day in cardinal words only where the phrase ends ("in May twenty people ..." counts)
+    "md_card": r"(?P<mon>{MONF})\s+(?P<dc>{DAYC})(?=\s*(?:[.,;:!?]|$))",
+    "dmy": (r"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?<![$£€]\s)(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MON})"
             r"(?:,?\s+(?:(?:of|in)\s+)?(?P<y>{YEAR}))?"),
-    "my": (r"(?:(?P<edge>{EDGE})\s*)?(?P<mon>{MON}),?\s+(?:of\s+)?(?:(?P<y>{YEAR})\b|"
+    "my": (r"(?:(?P<edge>{EDGE})\s*)?(?P<mon>{MON}),?\s+(?:of\s+|in\s+)?(?:(?P<y>{YEAR})\b|"
            r"(?P<yw>{YEARW})|(?P<rel>last|this|next)\s+year\b)"),
     "ym": r"(?P<y>{YEAR})\s+(?P<mon>{MONF})\b",
+    # "October, 1st": a comma between month and day only before an ordinal day
+    "mdy_comma": r"(?P<mon>{MONF}),\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))",
+    # "the third month of 2021", "the 9th month of next year"
+    "nth_month": (r"(?:the\s+)?(?P<ord>{ORD})\s+month\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+)?"
+                  r"(?P<rel>this|next|last|previous|following|coming)\s+year)"),
+    # "end of year", "beginning of month": the edge of the unit the text is in
+    "edge_unit": (r"(?P<edge>(?:end|beginning|start|middle)\s+of)\s+(?P<unit>year|month|week)"
+                  r"(?![\w-]|\s+(?:of|to|ago|earlier|before)\b)"),
     "month": (r"(?:(?P<rel>last|next|this|coming|past|previous)\s+|(?P<edge>{EDGE})\s*)?"
               r"(?P<mon>{MONB})(?:['’]s)?"),
-    "year": (r"(?:(?P<edge>{EDGE})\s*|(?P<fy>fiscal(?:\s+year)?|FY)\s*|the\s+year\s+)?"
+    "year": (r"(?:(?P<edge>{EDGE})\s*|(?P<fy>fiscal(?:\s+year)?|FY)\s*|(?:the|calendar)\s+year\s+)?"
              r"(?<![\d$£€#.,])(?P<y>{YEAR})(?:['’]s)?(?!\s*(?:%|percent|per\s+cent))"),
     "decade": (r"(?:the\s+)?(?:(?P<edge>early|mid-?|late)\s*)?(?:(?P<dec>(?:1[5-9]|20)\d0)['’]?s"
                r"|['’](?P<dec2>\d0)['’]?s)\b"),
@@ -192,10 +242,11 @@ _RULES = {
                  r"(?P<pod>morning|afternoon|evening)(?![\w-])"),
     "ref": r"(?P<ref>{REFS})",
     "rel_unit": (r"(?:(?P<edge>{EDGE}|sometime|earlier|later)\s*)?(?P<the>the\s+)?(?P<rel>{REL})\s+"
-                 r"(?P<unit>calendar\s+year|work(?:ing)?\s*week|week|weekend|month|year|quarter|"
+                 r"(?:fiscal\s+(?=year|quarter))?(?P<unit>calendar\s+year|work(?:ing)?\s*week|week|weekend|month|year|quarter|"
                  r"decade|century|fortnight|{SEASON})"
                  r"(?:['’]s(?:\s+(?P<season>{SEASON}))?|\s+or\s+so)?(?!-)"),
-    "from_day": (r"(?:{MOD}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>after|from|before)"
+    # (days and longer: "3 minutes from today" reaches no day of its own)
+    "from_day": (r"(?:{MOD}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{DUNIT})\s+(?P<dir>after|from|before)"
                  r"\s+(?P<deix>today|tomorrow|yesterday)\b"),
     "ago": (r"(?:{MOD}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|"
             r"hence|back|previously)\b"),
@@ -207,8 +258,8 @@ _RULES = {
     # "the day before the vote" is a relation to an event, not this expression)
     "day_around": (r"the\s+(?P<unit>day|week)\s+(?P<dir>before|after)"
                    r"(?!\s+(?:the|a|an|his|her|their|its|this|that|last|next|\d|[A-Z]))"),
-    "ymd_compact": r"(?<![\d,.])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d,.])",
-    "duration": (r"(?:(?P<the>the\s+)?(?P<rel>past|last|next|first|coming|previous|final|"
+    "ymd_compact": r"(?<![\d,.])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d,]|\.\d)",
+    "duration": (r"(?:(?P<the>the\s+)?(?P<rel>past|{LASTADJ}|next|first|coming|previous|final|"
                  r"latest|initial|following|recent|further|additional|another)\s+)?"
                  r"(?:(?P<the2>the\s+)|{MOD}\s+)?(?:(?P<num0>{NUM})\s+(?:to|or|-)\s+)?(?<!\d[,.])(?P<num>{NUM})"
                  r"(?:[\s-]+|(?<=\d))(?:(?P<rel2>upcoming|next|coming|previous|following)"
@@ -219,6 +270,10 @@ _RULES = {
              r"(?P<unit>{UNIT})(?:\s+or\s+so)?"),
     "ahead": (r"(?P<t>(?:the\s+)?(?:(?:coming|upcoming|next|following)\s+)?(?:few\s+)?"
               r"(?P<unit>days|weeks|months|years|decades)\s+ahead)"),
+    # "for 10D", "lasted 2W", "for 3Y": a count and the unit's letter, after a word that
+    # takes a stretch of time ("3D printing" and "$2M" are not)
+    "duration_short": (r"(?:for|lasted|lasting|lasts|over|within)\s+(?P<t>(?P<num>\d+(?:\.\d+)?)"
+                       r"(?P<unit>[dwy]))(?![\w.,-]|[^\S\n]+[A-Za-z0-9])"),
     "plural": r"(?:for|over|in|within|took|take|takes|lasted|last)\s+(?P<t>(?P<unit>hours|days|weeks|months|years|decades))\b",
     "quarter": (r"(?:the\s+(?=(?:(?:fiscal|calendar|{YEAR})\s+)?\w+\s))?(?:(?:fiscal|calendar)\s+)?"
                 r"(?:(?P<y1>{YEAR})\s+|(?P<rel>this|last|next)\s+year['’]s\s+)?(?P<ord>first|second|third|fourth|1st|2nd|"
@@ -230,7 +285,7 @@ _RULES = {
     "the_unit": (r"(?:(?P<edge>{EDGE}|(?:earlier|later)\s+in)\s*)?(?P<the>the)\s+(?:(?P<rel>latest|current|same|recent|"
                  r"year-ago|year-earlier|comparable|corresponding)\s+)?(?:fiscal\s+)?"
                  r"(?P<unit>quarter|year|month|week|weekend|(?<=latest\s)period)\b"
-                 r"(?![-‐]|\s+(?:earlier|before|ago))"
+                 r"(?![-‐]|\s+(?:earlier|before|ago|of\s+{YEAR}))"
                  r"(?=(?P<ended>\s+end(?:ed|ing)\b)?)"),
     "year_ago": (r"(?:the\s+)?(?:comparable\s+)?(?P<adj>year-earlier|year-ago|year-before|"
                  r"prior-year|year-end|year\s+end|year['’]s\s+end)(?:\s+(?P<what>period|quarter|(?:{ORD})\s+quarter|"
@@ -264,6 +319,13 @@ _RULES = {
     "words_clock_range": (r"(?:(?<=\bfrom\s)|(?<=\bbetween\s))(?P<hw1>{HOURW})[\s-](?P<mw1>{CLOCKMIN})"
                           r"\s+(?:to|and|until|till)\s+(?P<hw2>{HOURW})[\s-](?P<mw2>{CLOCKMIN})"),
     # "4 in the morning", "seven thirty in the evening", "11 at night"
+    # "seven twenty-seven", "one thirty p m", "six forty-three minutes": hour and minutes in
+    # words; without am/pm kept only beside a day ("tomorrow at seven twenty-seven")
+    "clock_hm_words": (r"(?P<hw>{HOURW})[\s-](?P<mins>oh[\s-](?:one|two|three|four|five|six|"
+                       r"seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                       r"seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|"
+                       r"three|four|five|six|seven|eight|nine))?)(?![\w-])(?:\s+minutes)?"
+                       r"(?:\s*(?P<ap>{AP}))?"),
     "clock_pod": (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?|(?P<hw>{HOURW}))\s+"
                   r"(?:o['’]?\s?clock\s+)?(?:in\s+the\s+(?P<pod>morning|afternoon|evening)|"
                   r"(?P<night>at\s+night))"),
@@ -275,12 +337,15 @@ _RULES = {
     "oclock": r"(?P<hw>{HOURN})\s*o['’]?\s?clock",
     "noon": r"(?:12\s+)?(?P<word>noon|midnight|midday|mid\s+night)(?:ish)?",
     "all_unit": r"all\s+(?P<unit>day|night|week|month|year|morning|afternoon|evening)(?:\s+long)?",
+    # "every weekend", "every two weekends": before "set", which counts weekends in days
+    "set_weekend": r"(?:every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>weekends?)",
     "set": (r"(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM})\s+)?"
             r"(?P<unit>{UNIT}|{WD}|{MONF}|{SEASON}|{POD})"),
     "set_adv": (r"(?P<adv>daily|weekly|monthly|yearly|annually|quarterly|hourly|nightly|"
                 r"bi-?weekly|semi-?annually|bi-?annually|bi-?monthly|fortnightly|everyday)"),
-    "set_per": (r"(?:once|twice|thrice|(?:{NUM})\s+times)\s+(?P<t>(?:a|an|per|each)\s+"
-                r"(?P<unit>{UNIT}))"),
+    # "twice a week": TimeML's SET takes the count in ("freq"), as the guidelines write it
+    "set_per": (r"(?:once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|each)\s+"
+                r"(?P<unit>{UNIT})"),
     # "Labor Day weekend", "the weekend of Halloween 2021": the weekend of the holiday
     "holiday": (r"(?:(?P<wkend0>(?:the\s+)?weekend\s+of)\s+)?(?:(?P<rel>last|next|this|previous|following)\s+)?"
                 r"(?P<hol>{HOL})(?:\s+(?P<y>{YEAR}))?(?:\s+(?P<wkend>weekend)(?:\s+(?P<y2>{YEAR}))?)?"),
@@ -318,6 +383,11 @@ _TRIGGERS = {
 }
 
 
+# every rule starts where the text is not inside a word, an identifier ("F-16") or an
+# amount ("$12"); "1990-1995" still gives two years
+_GUARD = r"(?<![\w'’$£€])(?<![A-Za-z]-)(?<!\d[.,])"
+
+
 @lru_cache(maxsize=1)
 def compiled_rules() -> list[tuple[str, re.Pattern, re.Pattern | None]]:
     """Every rule compiled once, in declaration order, with its trigger (or None)."""
@@ -327,10 +397,7 @@ def compiled_rules() -> list[tuple[str, re.Pattern, re.Pattern | None]]:
     rules = []
     for name, pattern in _RULES.items():
         source = re.sub(r"\{([A-Z]+)\}", lambda m: pieces[m.group(1)], pattern)
-        # not inside a word, an identifier ("F-16") or an amount ("$12"); "1990-1995" still
-        # gives two years
-        regex = re.compile(rf"(?<![\w'’$£€])(?<![A-Za-z]-)(?<!\d[.,])(?:{source})(?![\w])",
-                           re.IGNORECASE)
+        regex = re.compile(rf"{_GUARD}(?:{source})(?![\w])", re.IGNORECASE)
         trigger = _TRIGGERS.get(name)
         rules.append((name, regex, re.compile(trigger, re.IGNORECASE) if trigger else None))
     return rules
@@ -353,19 +420,39 @@ def _candidate(name: str, match: re.Match) -> Candidate:
         groups["_spans"] = {k: match.span(k) for k in groups if not k.startswith("_")}
     if name == "clock_range" and not clock_range_sure(groups):
         groups["_weak"] = True  # "between 3 and 5": a clock range only beside a day
+    if name == "clock_hm_words":  # "twenty-seven" -> "27", as clock_time reads minutes
+        groups["mi"] = str(_minutes(groups["mins"]))
     if "t" in groups:
         return Candidate(match.start("t"), match.end("t"), name, groups)
     return Candidate(match.start(), match.end(), name, groups)
 
 
+@lru_cache(maxsize=1)
+def _scanner() -> Scanner:
+    return Scanner([regex for _, regex, _ in compiled_rules()], _GUARD)
+
+
+def _rule_matches(text: str) -> list[tuple[int, re.Match]]:
+    """(rule index, match) of every rule, as each rule's ``finditer`` finds them."""
+    rules = compiled_rules()
+    return list(_scanner().matches(
+        text, lambda i: rules[i][2] is None or rules[i][2].search(text) is not None))
+
+
+def _minutes(words: str) -> int:
+    """"twenty-seven" -> 27, "oh five" -> 5."""
+    numbers = lexicon()["numbers"]
+    return sum(numbers[w] for w in re.split(r"[\s-]+", words.lower()) if w != "oh")
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """All expressions in ``text``, longest first where rules overlap, in text order."""
-    found = [_candidate(name, m) for name, regex, trigger in compiled_rules()
-             if trigger is None or trigger.search(text)
-             for m in regex.finditer(text) if _plausible(name, m, text)]
-    found.sort(key=lambda c: (-(c.end - c.start), c.start))
+    rules = compiled_rules()
+    found = [(i, _candidate(rules[i][0], m)) for i, m in _rule_matches(text)
+             if _plausible(rules[i][0], m, text)]
+    found.sort(key=lambda item: (-(item[1].end - item[1].start), item[1].start, item[0]))
     taken: list[Candidate] = []
-    for cand in found:
+    for _, cand in found:
         if all(cand.end <= t.start or cand.start >= t.end for t in taken):
             taken.append(cand)
     taken.sort(key=lambda c: c.start)
@@ -409,12 +496,14 @@ def _inside_cardinal(text: str, start: int, end: int) -> bool:
 _JOIN = re.compile(r"^(?:\s*,?\s*(?:on|at|of|@|around|about)?\s*|\s*,\s*)$", re.IGNORECASE)
 _DAYLIKE = {"mdy", "dmy", "iso", "slash", "dotted", "weekday", "deictic", "pod", "holiday",
             "mon_num", "dmy_dash", "ymd_mon", "num_md", "mdy_words", "dmy_words", "week_day",
+            "mdy_yw", "dmy_yw", "md_card", "wd_num_md", "ymd_loose",
             "wd_dom", "dom", "wd_plural", "set", "rel_day"}
 _CLOCKS = {"clock", "clock24", "oclock", "noon", "clock_short", "clock_colon", "past_clock",
-           "clock_pod", "clock_words", "clock_bare"}
+           "clock_pod", "clock_words", "clock_bare", "clock_hm_words"}
 
 
-_DATED = {"mdy", "dmy", "iso", "slash", "dotted", "num_md", "mon_num", "dmy_dash", "ymd_mon"}
+_DATED = {"mdy", "dmy", "iso", "slash", "dotted", "num_md", "mon_num", "dmy_dash", "ymd_mon",
+          "ymd_loose"}
 _WEEKDAY_JOIN = re.compile(r"^(?:\s*,?\s+|-|\s*\(\s*)$")
 
 
@@ -488,5 +577,7 @@ def _merge_day_and_clock(text: str, cands: list[Candidate]) -> list[Candidate]:
             merged[-1] = Candidate(prev.start, cand.end, "day_clock", {}, [day, clock])
             continue
         merged.append(cand)
-    merged = [c for c in merged if c.rule != "clock_bare"]  # "at 5" with no day before it
+    # "at 5", "seven twenty" with no day beside them
+    merged = [c for c in merged if c.rule != "clock_bare" and not (
+        c.rule == "clock_hm_words" and not c.groups.get("ap"))]
     return attach_range_day(text, merged, _DAYLIKE)

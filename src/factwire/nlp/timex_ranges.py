@@ -17,7 +17,7 @@ import dataclasses
 import re
 
 # rules whose matches are whole ranges, cut in two by split_ranges
-RANGE_RULES = {"clock_range", "md_range", "dm_range", "words_clock_range"}
+RANGE_RULES = {"clock_range", "md_range", "dm_range", "words_clock_range", "mm_range"}
 
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
@@ -135,7 +135,20 @@ def _split_words_clock(cand) -> list:
     return ends
 
 
-_SPLITTERS = {"clock_range": _split_clock, "md_range": _split_month_days,
+def _split_months(cand) -> list:
+    """"Nov-Feb 2017": the year is the second month's; a first month after it in the
+    calendar is in the year before."""
+    from factwire.nlp.timex_words import month_number  # the grammar imports this module
+
+    g = cand.groups
+    year = int(g["y"])
+    first_year = year - 1 if month_number(g["mon1"]) > month_number(g["mon2"]) else year
+    first = _end(cand, "mon1", "mon1", "my", {"mon": g["mon1"], "y": str(first_year)}, "first")
+    second = _end(cand, "mon2", "y", "my", {"mon": g["mon2"], "y": g["y"]}, "second")
+    return [first, second]
+
+
+_SPLITTERS = {"mm_range": _split_months, "clock_range": _split_clock, "md_range": _split_month_days,
               "dm_range": _split_month_days, "words_clock_range": _split_words_clock}
 
 

@@ -2,6 +2,8 @@
 
 >>> parse_number("twenty-four"), month_number("Sept."), unit_code("years")
 (24.0, 9, 'Y')
+>>> year_number("seventeen hundred thirty-three"), year_number("two thousand and one")
+(1733, 2001)
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ def parse_number(text: str) -> float | None:
     half = 0.5 if words.endswith(("and a half", "and half", " 1/2")) else 0.0
     words = words.removesuffix("and a half").removesuffix("and half").removesuffix(" 1/2")
     words = words.strip()
+    if not words and half:  # "½ hour"
+        return half
     if re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?", words):
         return float(words.replace(",", "")) + half
     numbers = lexicon()["numbers"]
@@ -41,3 +45,24 @@ def parse_number(text: str) -> float | None:
     if parts and all(p in numbers for p in parts):
         return sum(numbers[p] for p in parts) + half
     return None
+
+
+def year_number(words: str) -> int:
+    """A year said in words: "nineteen eighty six" -> 1986, "twenty oh five" -> 2005,
+    "nineteen hundred and six" -> 1906, "two thousand and thirty two" -> 2032."""
+    numbers = lexicon()["numbers"]
+    parts = [p for p in word_key(words).replace("-", " ").split() if p not in ("and", "oh")]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(numbers[p] for p in parts[2:])
+    rest = parts[2:] if parts[1:2] == ["hundred"] else parts[1:]
+    return numbers[parts[0]] * 100 + sum(numbers[p] for p in rest)
+
+
+def day_number(groups: dict) -> int:
+    """The day of the month a date rule captured: digits ("21st"), an ordinal word
+    ("twenty-first") or a cardinal one ("twenty one")."""
+    if groups.get("dw"):
+        return lexicon()["day_ordinals"][word_key(groups["dw"])]
+    if groups.get("dc"):
+        return int(parse_number(groups["dc"]))
+    return int(re.match(r"\d+", groups["d"]).group())

@@ -10,6 +10,7 @@ minutes gets them ("1989-11-06T17" = "1989-11-06T17:00"). The verbatim compariso
     .venv/bin/python benchmarks/tempeval3.py              # spaCy model + factwire_times
     .venv/bin/python benchmarks/tempeval3.py --full       # the whole factwire.nlp.load()
     .venv/bin/python benchmarks/tempeval3.py --no-dateparser --errors 40
+    .venv/bin/python benchmarks/tempeval3.py --no-dateparser --taxonomy   # wrong values by kind
 """
 
 from __future__ import annotations
@@ -192,6 +193,63 @@ def print_errors(docs, predictions, limit: int) -> None:
             shown += 1
 
 
+_REFS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+_WEEKDAY = r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+_MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# (class, test on the lower-cased words of both spans, gold value + predicted value), in order
+_CLASSES = [
+    ("quarters / year-back in reports",
+     lambda t, v: bool(re.search(r"quarter|period|year[- ](?:ago|earlier)|a year (?:ago|earlier)"
+                                 r"|last year's", t)) or "Q" in v),
+    ("weekday + part of day (TIME vs DATE)",
+     lambda t, v: bool(re.search(_WEEKDAY, t) and re.search(r"morning|afternoon|evening|night", t)
+                       or re.search(r"T(?:MO|AF|EV|NI)", v))),
+    ("weekday: which week (tense, reference time)", lambda t, v: bool(re.search(_WEEKDAY, t))),
+    ("weeks (ISO number vs WXX)", lambda t, v: bool(re.search(r"\bweeks?\b", t))),
+    ("clock time: which day", lambda t, v: bool(re.search(r"\d+:\d\d|a\.m|p\.m|noon|midnight", t))),
+    ("month/day without year: which year",
+     lambda t, v: bool(re.search(_MONTH, t) and not re.search(r"\b(?:1[5-9]|20)\d\d\b", t))),
+    ("written year/decade/century: granularity",
+     lambda t, v: bool(re.search(r"\b(?:1[5-9]|20)\d\d'?s?\b|decade|century|'\d0s", t))
+     and "ago" not in t),
+    ("counted from the story (reference time)",
+     lambda t, v: bool(re.search(r"day|following|previous|later|earlier|that", t))),
+    ("this/last/next year, month, season, N ago",
+     lambda t, v: bool(re.search(r"year|month|spring|summer|fall|autumn|winter|ago", t))),
+]
+
+
+def error_class(text: str, gold: tuple, ours: tuple) -> str:
+    """What kind of expression a wrong value belongs to (``--taxonomy``)."""
+    if gold[3] in _REFS or ours[3] in _REFS:
+        return "PRESENT_REF/PAST_REF/FUTURE_REF vs a value"
+    if "DURATION" in (gold[2], ours[2]) or gold[3].startswith("P") or ours[3].startswith("P"):
+        both = gold[3].startswith("P") and ours[3].startswith("P")
+        return "duration: amount or unit" if both else "duration vs date"
+    words = text.lower()
+    for name, test in _CLASSES:
+        if test(words, gold[3] + ours[3]):
+            return name
+    return "other"
+
+
+def print_taxonomy(docs, predictions) -> None:
+    """Wrong values on matched spans, counted by kind of expression."""
+    counts: dict[str, int] = {}
+    unspecified = 0
+    for doc, pred in zip(docs, predictions, strict=True):
+        for g, p in relaxed_pairs(doc.gold, pred):
+            if same_value(g[3], p[3]):
+                continue
+            kind = error_class(doc.text[g[0]:g[1]] + " " + doc.text[p[0]:p[1]], g, p)
+            counts[kind] = counts.get(kind, 0) + 1
+            unspecified += "X" in g[3] and "X" not in p[3] and not g[3].startswith("P")
+    print(f"wrong values: {sum(counts.values())} ({unspecified} where the gold value leaves a "
+          "part unspecified, WXX / -XX / 198X / QX, and factwire's is specific)")
+    for kind, n in sorted(counts.items(), key=lambda item: -item[1]):
+        print(f"{n:5d}  {kind}")
+
+
 def report(name: str, res: dict, seconds: float, n_docs: int) -> str:
     """One line of scores and documents per second."""
     s, r = res["strict"], res["relaxed"]
@@ -208,6 +266,7 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="run factwire.nlp.load()")
     parser.add_argument("--no-dateparser", action="store_true")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors")
+    parser.add_argument("--taxonomy", action="store_true", help="count wrong values by kind")
     args = parser.parse_args()
     docs = load_docs()
     start = time.perf_counter()
@@ -222,6 +281,8 @@ def main() -> None:
                             len(docs)))
     if args.errors:
         print_errors(docs, ours, args.errors)
+    if args.taxonomy:
+        print_taxonomy(docs, ours)
     print(f"TempEval-3 Task A on {len(docs)} TBAQ documents (DCT as publication date)")
     print("\n".join(lines))
 

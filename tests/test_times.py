@@ -703,3 +703,140 @@ def test_a_holiday_weekend_is_the_weekend_of_the_holiday(times_nlp):
         "Labor Day 2024 weekend": ("DATE", "2024-W35-WE")}
     assert found(times_nlp, "They met the weekend of Halloween 2021.") == {
         "the weekend of Halloween 2021": ("DATE", "2021-W43-WE")}
+
+
+# tense and year of dates told without a year (session 3)
+
+def test_since_puts_a_date_without_year_in_the_past(times_nlp):
+    text = "Investigators have been searching for him since shortly after the Oct. 23 slaying."
+    assert value_of(times_nlp, text, "Oct. 23") == "2024-10-23"
+
+
+def test_a_participle_after_its_noun_is_past(times_nlp):
+    text = "The index ended within 70 points of its record high set on Aug. 6."
+    assert value_of(times_nlp, text, "Aug. 6", dt.date(2025, 2, 6)) == "2024-08-06"
+
+
+def test_the_year_ended_march_31_is_the_one_gone_by(times_nlp):
+    text = "The unit had profit of $50 million in the year ended March 31."
+    assert value_of(times_nlp, text, "March 31", dt.date(2025, 10, 31)) == "2025-03-31"
+
+
+def test_an_effective_date_lies_ahead(times_nlp):
+    text = "The trust also created a four-member office of the chairman, effective Feb. 1."
+    assert value_of(times_nlp, text, "Feb. 1", dt.date(2025, 10, 26)) == "2026-02-01"
+
+
+def test_a_participle_clause_takes_the_tense_of_its_clause(times_nlp):
+    text = "He was found floating off the coast on Thanksgiving Day."
+    assert value_of(times_nlp, text, "Thanksgiving Day", dt.date(2025, 4, 3)) == "2024-11-28"
+
+
+def test_a_date_without_tense_lies_in_the_eight_months_before_or_four_after():
+    from factwire.nlp.timex_calendar import year_for_month_day
+
+    published = dt.date(2025, 10, 30)
+    assert year_for_month_day(published, 3, None, None) == 2025
+    assert year_for_month_day(published, 1, None, None) == 2026
+    assert year_for_month_day(published, 4, 1, None) == 2025
+    assert year_for_month_day(published, 4, 1, "present") == 2026
+
+
+def test_had_been_scheduled_for_friday_is_the_friday_gone_by(times_nlp):
+    text = "The offer previously had been scheduled to expire Friday."
+    assert value_of(times_nlp, text, "Friday") == "2025-03-28"
+
+
+def test_a_singular_subject_makes_hurt_past(times_nlp):
+    text = "Weakness in big technology stocks hurt the index on Friday."
+    assert value_of(times_nlp, text, "Friday", dt.date(2025, 3, 31)) == "2025-03-28"
+
+
+def test_an_hour_later_stays_on_the_day(times_nlp):
+    text = "He was shot on Oct. 23, 2025. Just over an hour later, he was declared dead."
+    assert value_of(times_nlp, text, "Just over an hour later") == "2025-10-23"
+
+
+# times that count from the story, and the quarter a report is about
+
+def test_the_following_year_counts_from_the_year_the_story_named(times_nlp):
+    text = "On May 22, 1995, he was made a general, and the following year he became attache."
+    assert value_of(times_nlp, text, "the following year") == "1996"
+
+
+def test_the_previous_friday_counts_from_the_friday_the_story_named(times_nlp):
+    text = "The index closed Friday at 2082.1, down 4.5% from the previous Friday."
+    assert value_of(times_nlp, text, "the previous Friday", dt.date(2025, 3, 31)) == "2025-03-21"
+
+
+def test_the_quarter_is_the_quarter_the_report_is_about(times_nlp):
+    text = ("The company earned $5.2 million in the fiscal first quarter. It shipped 28,000 "
+            "systems in the quarter, he said.")
+    assert value_of(times_nlp, text, "the quarter", dt.date(2025, 10, 26)) == "2025-Q1"
+
+
+def test_a_year_earlier_after_nine_months_is_the_year_before(times_nlp):
+    text = ("Net income rose 11% in the third quarter. In the first nine months, net was $306 "
+            "million, compared with $195 million a year earlier.")
+    assert value_of(times_nlp, text, "a year earlier", dt.date(2025, 11, 2)) == "2024"
+
+
+def test_the_year_earlier_period_of_a_report_is_its_first_quarter_a_year_back(times_nlp):
+    text = ("Kimberly-Clark posted a 20% gain in third-quarter net income. It had a flat second "
+            "quarter. The comparison was helped by charges taken in the year-earlier period.")
+    assert value_of(times_nlp, text, "the year-earlier period", dt.date(2025, 11, 1)) == "2024-Q3"
+
+
+def test_daily_before_a_noun_is_how_often(times_nlp):
+    assert found(times_nlp, "Thousands attended what has become a daily public rally.")[
+        "daily"] == ("SET", "P1D")
+
+
+def test_a_bare_previous_monday_is_last_weeks_not_the_storys(times_nlp):
+    text = "It should be next Monday or previous Monday."
+    assert value_of(times_nlp, text, "previous Monday", dt.date(2018, 11, 15)) == "2018-11-05"
+
+
+def test_through_a_month_after_a_present_perfect_is_ahead(times_nlp):
+    text = "The group has extended $90 million in revolving loans through January."
+    assert value_of(times_nlp, text, "January", dt.date(2025, 10, 30)) == "2026-01"
+
+
+def test_until_a_clock_and_day_after_a_present_perfect_is_ahead(times_nlp):
+    text = "The agency has given the relatives until 9 a.m. Tuesday to sign a paper."
+    assert value_of(times_nlp, text, "9 a.m. Tuesday", dt.date(2025, 3, 31)) == \
+        "2025-04-01T09:00"
+
+
+def test_a_possessive_month_is_not_placed_by_the_verb(times_nlp):
+    text = "After a small downward revision Friday to December's figures, payrolls rose."
+    assert value_of(times_nlp, text, "December", dt.date(2025, 2, 6)) == "2024-12"
+
+
+def test_last_years_quarter_is_the_reported_quarter_a_year_back(times_nlp):
+    text = ("The company reported a loss for the third quarter ended Sept. 30. Sales rose. "
+            "U.K. sales for last year's quarter were about $3 million.")
+    assert value_of(times_nlp, text, "last year", dt.date(2025, 11, 1)) == "2024-Q3"
+
+
+def test_a_day_joined_to_a_clock_range_takes_the_days_tense(times_nlp):
+    text = "Are you available on Monday morning from 10am to 12pm"
+    times = found(times_nlp, text, dt.date(2018, 11, 1))
+    assert times["Monday morning"][1] == "2018-11-05TMO"
+    assert times["10am"][1] == "2018-11-05T10:00"
+
+
+def test_would_with_a_weekday_looks_ahead_from_the_saying(times_nlp):
+    text = "Officials announced that the father would be traveling to the United States Thursday."
+    assert value_of(times_nlp, text, "Thursday") == "2025-04-03"
+
+
+def test_a_lower_case_march_in_cased_text_is_a_procession(times_nlp):
+    text = "He was arrested at this march in each of the last three years, police said."
+    assert "this march" not in found(times_nlp, text)
+
+
+def test_the_quarter_ending_a_quarter_end_is_that_calendar_quarter(times_nlp):
+    text = ("Sales rose 5% in the second quarter. The company expects profit to improve in the "
+            "quarter ending Dec. 31.")
+    assert value_of(times_nlp, text, "the quarter", dt.date(2025, 10, 2)) == "2025-Q4"

@@ -28,7 +28,13 @@ from factwire.nlp import doc as _doc  # noqa: F401
 from factwire.nlp.doc import doc_list, doc_map, doc_text
 from factwire.nlp.timex_bounds import mark_edges, mark_ranges, mark_stretches
 from factwire.nlp.timex_calendar import BeyondCalendar
-from factwire.nlp.timex_discourse import StoryTime, looks_back_a_year, year_back_to_quarter
+from factwire.nlp.timex_discourse import (
+    StoryTime,
+    looks_back_a_year,
+    quarter_by_end,
+    reported_quarter,
+    year_back_to_quarter,
+)
 from factwire.nlp.timex_grammar import Candidate, find_candidates, lexicon
 from factwire.nlp.timex_resolve import resolve
 from factwire.nlp.timex_tense import governing_tense
@@ -36,6 +42,9 @@ from factwire.nlp.timex_tense import governing_tense
 # names that may contain a time word ("Sunday Times", "Black September", "May Day Parade")
 NAME_LABELS = {"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "GPE",
                "LOC", "NORP"}
+# "a daily rally", "his weekly address", "hourly earnings": how often, even before a noun
+# (a "quarterly" or "annual" dividend, report or meeting names a kind of payment or paper)
+_HOW_OFTEN = {"daily", "nightly", "weekly", "hourly"}
 _BARE_NAME_RULES = {"month", "weekday", "season", "holiday"}
 _POSSESSIVE = re.compile(r"['’]s$")
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -62,7 +71,7 @@ class TimesComponent:
             span = _token_span(doc, cand)
             if span is None or not _is_time(cand, span, names):
                 continue
-            tense = governing_tense(span)
+            tense = _tense(doc, cand, span)
             try:
                 resolved = resolve(cand, story.anchor_for(cand, anchor), tense)
             except BeyondCalendar:  # "1,428,000 years ago": no date to give
@@ -70,6 +79,7 @@ class TimesComponent:
             if resolved is None:
                 continue
             kind, value = resolved
+            value = reported_quarter(cand, value, story)
             # a part of a joined token ("1990–1995") keeps its own characters
             start, end = (cand.start, cand.end) if cand.end - cand.start < len(span.text) \
                 else (span.start_char, span.end_char)
@@ -81,9 +91,11 @@ class TimesComponent:
             if anchor is None and cand.rule in ("iso", "mdy", "dmy") and cand.groups.get(
                     "y", cand.rule == "iso") and _FULL_DATE.match(value):
                 anchor = dt.date.fromisoformat(value)
+        quarter_by_end(found, doc_text(doc))
         if any(looks_back_a_year(time) for time in found):
             starts = _sentence_starts(doc)
-            year_back_to_quarter(found, [bisect.bisect_right(starts, i) - 1 for i in token_starts])
+            year_back_to_quarter(found, [bisect.bisect_right(starts, i) - 1 for i in token_starts],
+                                 doc_text(doc))
         mark_edges(found)
         mark_ranges(doc_text(doc), found, doc._.published)
         mark_stretches(doc_text(doc), found, doc._.published, tenses)
@@ -99,6 +111,21 @@ class TimesComponent:
                 time_at[token.i] = time.id
         doc._.time_at = time_at
         return doc
+
+
+def _tense(doc: Doc, cand: Candidate, span: Span) -> str | None:
+    """The governing tense; for a clock time joined to a day ("Monday morning from 10am"),
+    the day's, since the day is what the tense places."""
+    if cand.rule == "day_clock" and cand.parts and not _after_until(span):
+        day = _token_span(doc, cand.parts[0])
+        if day is not None:
+            return governing_tense(day)
+    return governing_tense(span)
+
+
+def _after_until(span: Span) -> bool:
+    """"until 9 a.m. Tuesday": the whole expression ends a stretch, and is placed as one."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in ("until", "till", "through")
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -169,6 +196,8 @@ def _is_time(cand: Candidate, span: Span, names) -> bool:
             not cand.groups.get("edge"):
         if not _bare_month_ok(span):
             return False
+    elif cand.rule == "month" and span[-1].text[0].islower() and not doc_text(span.doc).islower():
+        return False  # "arrested at this march": in cased text a month has a capital
     if cand.rule == "season" and not cand.groups.get("rel") and not cand.groups.get("y"):
         if head.pos_ == "VERB" or (head.lower_ == "fall" and not _after_determiner(span)):
             return False
@@ -178,7 +207,8 @@ def _is_time(cand: Candidate, span: Span, names) -> bool:
         return False
     if cand.rule in ("wd_dom", "dom") and not _day_number_ok(cand, span):
         return False
-    if cand.rule == "set_adv" and head.pos_ == "ADJ" and _before_noun(span):
+    if cand.rule == "set_adv" and head.pos_ == "ADJ" and _before_noun(span) and \
+            head.lower_ not in _HOW_OFTEN:
         return False  # "a quarterly dividend": a kind of dividend, not a time
     if cand.rule == "duration" and _key_unit(cand).startswith("quarter") and _before_of(span):
         return False  # "three-quarters of the vote", "more than a quarter of them": a share

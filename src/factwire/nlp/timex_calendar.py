@@ -14,6 +14,8 @@ import datetime as dt
 import re
 
 SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
+# a date without year or tense lies within these many days before / after the anchor
+NEWS_PAST_DAYS, NEWS_AHEAD_DAYS = 243, 122
 
 # unanchored forms, by granularity, for when there is no publication date to count from
 UNANCHORED = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
@@ -50,7 +52,7 @@ def _shift(day: dt.date, unit: str, n: int) -> dt.date:
         return day + dt.timedelta(weeks=n)
     if unit == "2W":
         return day + dt.timedelta(weeks=2 * n)
-    months = {"M": 1, "Q": 3, "H": 6, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)  # "H" is an hour
     if months is None:
         return day
     return add_months(day, months * n)
@@ -109,17 +111,20 @@ def weekday_near(anchor: dt.date, weekday: int, direction: str) -> dt.date:
     return anchor + dt.timedelta(days=ahead)
 
 
-def year_for_month_day(anchor: dt.date, month: int, day: int | None, tense: str) -> int:
+def year_for_month_day(anchor: dt.date, month: int, day: int | None, tense: str | None) -> int:
     """The year of "<month> <day>" said on ``anchor``: the anchor's year, unless the tense
-    puts it well (over three months) on the other side of the anchor, or, with no tense, another
-    year's is nearer."""
+    puts it well (over three months) on the other side of the anchor. A present tense takes
+    the nearer year; with no tense, news tells of the past more than of plans, so the date
+    falls within the eight months before the anchor or the four after it."""
     last = calendar.monthrange(anchor.year, month)[1]
     gap = (dt.date(anchor.year, month, min(day or 1, last)) - anchor).days
     if tense == "past" and gap > 92:
         return anchor.year - 1
     if tense == "future" and gap < -92:
         return anchor.year + 1
-    if tense not in ("past", "future") and abs(gap) > 183:
+    if tense == "present" and abs(gap) > 183:
+        return anchor.year + (1 if gap < 0 else -1)
+    if tense is None and not -NEWS_PAST_DAYS <= gap <= NEWS_AHEAD_DAYS:
         return anchor.year + (1 if gap < 0 else -1)
     return anchor.year
 

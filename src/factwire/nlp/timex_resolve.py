@@ -16,6 +16,7 @@ import datetime as dt
 import re
 
 from factwire.nlp.timex_calendar import (
+    NEWS_AHEAD_DAYS,
     SEASON_ORDER,
     UNANCHORED,
     add_durations,
@@ -49,7 +50,7 @@ def _date_value(anchor, year: str | None, month: int, day: int | None, tense) ->
     if year is not None:
         y = _year(year)
     elif anchor is not None:
-        y = year_for_month_day(anchor, month, day, tense or "present")
+        y = year_for_month_day(anchor, month, day, tense)
     else:
         y = None
     head = "XXXX" if y is None else f"{y:04d}"
@@ -130,6 +131,8 @@ def _month(g: dict, anchor, tense) -> Resolved:
     month, rel = month_number(g["mon"]), (g.get("rel") or "").lower()
     if anchor is None:
         return "DATE", f"XXXX-{month:02d}"
+    if g.get("_text", "").endswith(("'s", "’s")):
+        tense = None  # "a revision to December's figures": the verb does not place December
     if rel in ("last", "past", "previous"):
         year = anchor.year if month < anchor.month else anchor.year - 1
     elif rel in ("next", "coming"):
@@ -137,7 +140,7 @@ def _month(g: dict, anchor, tense) -> Resolved:
     elif rel == "this":
         year = anchor.year
     else:
-        year = year_for_month_day(anchor, month, None, tense or "present")
+        year = year_for_month_day(anchor, month, None, tense)
         if tense != "future" and month == anchor.month:
             year = anchor.year
     return "DATE", f"{year:04d}-{month:02d}"
@@ -459,8 +462,10 @@ def _holiday(g: dict, anchor, tense) -> Resolved:
     if "-" not in code:
         day = dt.date.fromisoformat(_movable_holiday(code, year))
         rel = _key(g.get("rel") or "")
-        if not g.get("y") and anchor is not None and (day - anchor).days > 31 and \
-                ((tense == "past" and not rel) or rel in ("last", "previous")):
+        ahead = (day - anchor).days if anchor is not None else 0
+        if not g.get("y") and anchor is not None and (
+                (ahead > 31 and ((tense == "past" and not rel) or rel in ("last", "previous")))
+                or (ahead > NEWS_AHEAD_DAYS and tense is None and not rel)):
             day = dt.date.fromisoformat(_movable_holiday(code, year - 1))
         elif not g.get("y") and anchor is not None and day < anchor and rel in ("next",
                                                                                   "following"):
@@ -471,7 +476,7 @@ def _holiday(g: dict, anchor, tense) -> Resolved:
     month, day = (int(x) for x in code.split("-"))
     if not g.get("y") and anchor is not None:
         rel = _key(g.get("rel") or "")
-        wanted = "past" if rel == "last" else "future" if rel == "next" else (tense or "present")
+        wanted = "past" if rel == "last" else "future" if rel == "next" else tense
         year = year_for_month_day(anchor, month, day, wanted)
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
 

@@ -84,7 +84,7 @@ class TimesComponent:
             start, end = (cand.start, cand.end) if cand.end - cand.start < len(span.text) \
                 else (span.start_char, span.end_char)
             found.append(Time(id=f"t{len(found) + 1}", start=start, end=end,
-                              text=doc.text[start:end], type=kind, value=value))
+                              text=doc_text(doc)[start:end], type=kind, value=value))
             token_starts.append(span.start)
             tenses.append(tense)
             story.note(cand, kind, value)

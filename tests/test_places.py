@@ -11,7 +11,9 @@ import re
 import pytest
 import spacy
 
+import factwire
 from factwire.geo import load_index, normalize_name
+from factwire.geo.outlet import outlet_country, url_country
 from factwire.model import Entity, TextSpan
 from factwire.nlp.places import PlacesComponent, clean_name
 from tests.conftest import shared_path
@@ -23,11 +25,13 @@ def places():
     return nlp, PlacesComponent(nlp, "factwire_places")
 
 
-def resolve(places, text: str, *specs: tuple) -> list[Entity]:
+def resolve(places, text: str, *specs: tuple, outlet: str | None = None) -> list[Entity]:
     """Run factwire_places on ``text`` with entities given as (name, type, country[,
-    mention texts[, nominal]]); each mention text is found in order in ``text``."""
+    mention texts[, nominal]]); each mention text is found in order in ``text``. ``outlet``:
+    the outlet's country (ISO alpha-2)."""
     nlp, component = places
     doc = nlp.make_doc(text)
+    doc._.outlet_country = outlet
     entities = []
     for number, (name, label, country, *rest) in enumerate(specs, start=1):
         texts = rest[0] if rest else [name]
@@ -465,3 +469,155 @@ def test_a_county_court_is_a_courthouse_not_a_street(places):
 def test_a_lake_named_after_a_person_is_not_seated_in_lake_county(places):
     [lake] = resolve(places, "Boats launched on Lake Robinson.", ("Lake Robinson", "FAC", None))
     assert lake.geo is None
+
+
+def test_a_country_code_domain_names_the_outlets_country():
+    assert [url_country(url) for url in (
+        "https://www.thisisoxfordshire.co.uk/news/1", "http://sptimes.ru/story",
+        "https://www.spiegel.de/politik", "https://eltiempo.com.co/a")] == ["GB", "RU", "DE",
+                                                                          "CO"]
+
+
+def test_a_generic_or_brand_domain_names_no_country():
+    assert [url_country(url) for url in (
+        "https://www.ajc.com/news", "https://example.org", "https://news.tv/a",
+        "https://startup.io", "not a url", None)] == [None] * 6
+
+
+def test_the_outlet_country_given_outranks_the_urls():
+    assert (outlet_country("usa", "https://a.co.uk/x"), outlet_country(None, "https://a.co.uk/x"),
+            outlet_country("gb", None)) == ("US", "GB", "GB")
+
+
+def test_the_outlets_country_picks_between_near_equal_namesakes(places):
+    text = "The council met in Cambridge on Tuesday."
+    found = [resolve(places, text, ("Cambridge", "GPE", None), outlet=outlet)[0].geo.admin1
+             for outlet in (None, "US", "GB", "CA")]
+    assert found == ["England", "Massachusetts", "England", "Ontario"]
+
+
+def test_the_outlets_country_is_no_match_for_a_world_city(places):
+    [paris] = resolve(places, "Talks opened in Paris.", ("Paris", "GPE", None), outlet="US")
+    assert (paris.geo.geonameid, paris.geo.country) == (2988507, "FRA")
+
+
+def test_the_articles_own_state_outranks_the_outlets_country(places):
+    [cambridge, _] = resolve(places, "Cambridge police said the Ontario crash was fatal.",
+                             ("Cambridge", "GPE", None), ("Ontario", "GPE", "CAN"),
+                             outlet="US")
+    assert (cambridge.geo.admin1, cambridge.geo.country) == ("Ontario", "CAN")
+
+
+def test_extract_takes_the_outlet_country_and_reads_the_url():
+    one = factwire.extract("Flooding closed roads in Cambridge on Tuesday.",
+                           published="2025-04-02", outlet_country="US")
+    two = factwire.extract("Flooding closed roads in Cambridge on Tuesday.",
+                           published="2025-04-02", url="https://www.example.co.uk/a")
+    [first], [second] = ([e for e in f.entities if e.name == "Cambridge"] for f in (one, two))
+    assert (one.article.outlet_country, first.geo.admin1) == ("US", "Massachusetts")
+    assert (two.article.outlet_country, second.geo.admin1) == (None, "England")
+
+
+def test_towns_named_together_are_the_neighbouring_namesakes(places):
+    # Kent, Washington has 127,000 people, Kent, Connecticut 2,900: the neighbours decide
+    found = resolve(places, "Firefighters from Torrington, Winsted, Litchfield, Kent and "
+                    "Sharon fought the blaze.", *[(name, "GPE", None) for name in (
+                        "Torrington", "Winsted", "Litchfield", "Kent", "Sharon")])
+    assert [(e.geo.admin1, e.geo.country) for e in found] == [("Connecticut", "USA")] * 5
+
+
+def test_a_town_named_as_local_news_names_it_is_the_outlets(places):
+    text = "A Mansfield woman was arrested Friday, Mansfield police said."
+    spec = ("Mansfield", "GPE", None, ["Mansfield", "Mansfield police"])
+    [local], [abroad] = resolve(places, text, spec, outlet="US"), resolve(places, text, spec)
+    assert (local.geo.country, abroad.geo.country) == ("USA", "GBR")
+
+
+def test_a_world_citys_local_namesake_needs_its_neighbours(places):
+    text = "A Paris woman was arrested Friday, Paris police said. {}"
+    spec = ("Paris", "GPE", None, ["Paris", "Paris police"])
+    [alone] = resolve(places, text.format(""), spec, outlet="US")
+    [home, _] = resolve(places, text.format("She lives in Henry County."), spec,
+                        ("Henry County", "GPE", None), outlet="US")
+    assert (alone.geo.country, home.geo.admin1) == ("FRA", "Tennessee")
+
+
+def test_a_dateline_of_a_world_city_stays_abroad(places):
+    [moscow] = resolve(places, "Talks resume. MOSCOW -- Officials said on Monday.",
+                       ("Moscow", "GPE", None, ["MOSCOW"]), outlet="US")
+    assert moscow.geo.country == "RUS"
+
+
+def test_lebanon_police_among_pennsylvania_towns_is_the_town(places):
+    lebanon, _, _ = resolve(
+        places, "Lebanon police said the man from Myerstown was taken to Hershey.",
+        ("Lebanon", "GPE", "LBN"), ("Myerstown", "GPE", None), ("Hershey", "GPE", None),
+        outlet="US")
+    assert (lebanon.geo.feature, lebanon.geo.admin1, lebanon.geo.country) == (
+        "city", "Pennsylvania", "USA")
+
+
+def test_a_country_in_a_compound_name_stays_the_country(places):
+    [russia] = resolve(places, "Russia froze contacts in the NATO-Russia Council.",
+                       ("Russia", "GPE", "RUS", ["Russia", "Russia Council"]), outlet="US")
+    assert (russia.geo.feature, russia.geo.country) == ("country", "RUS")
+
+
+def test_a_group_named_by_its_town_is_located_there(places):
+    police, _ = resolve(places, "Hurricane police and Putnam County deputies found them.",
+                        ("Hurricane police", "ORG", "USA", ["Hurricane police"], True),
+                        ("Putnam County", "GPE", "USA"), outlet="US")
+    assert (police.geo.feature, police.geo.admin1) == ("other", "West Virginia")
+
+
+def test_a_people_named_group_gets_no_town(places):
+    [officials] = resolve(places, "Ukrainian officials said.",
+                          ("Ukrainian officials", "PERSON", "UKR", ["Ukrainian officials"],
+                           True), outlet="US")
+    assert officials.geo is None
+
+
+def test_a_place_word_without_a_name_is_no_evidence_of_the_country(places):
+    athens, city = resolve(places, "The Athens City Council met. The city will cut its "
+                           "budget.", ("Athens", "GPE", "GRC"),
+                           ("city", "LOC", "GRC", ["city"], True), outlet="US")
+    assert (athens.geo.country, city.geo) == ("USA", None)
+
+
+def test_a_jsonl_record_gives_the_outlet_country():
+    from factwire.ingest.jsonl import record_article
+
+    article = record_article({"text": "Hi there.", "outlet_country": "usa"}, "a.jsonl:1")
+    assert article.outlet_country == "US"
+
+
+def test_an_unknown_outlet_country_is_a_malformed_record():
+    from factwire.errors import MalformedRecord
+    from factwire.ingest.jsonl import record_article
+
+    with pytest.raises(MalformedRecord, match="outlet_country 'Texas'"):
+        record_article({"text": "Hi there.", "outlet_country": "Texas"}, "a.jsonl:1")
+
+
+def test_a_dateline_names_the_outlets_own_town(places):
+    text = "Council to vote. MANSFIELD -- The council will vote on the budget."
+    spec = ("Mansfield", "GPE", None, ["MANSFIELD"])
+    [local], [abroad] = resolve(places, text, spec, outlet="US"), resolve(places, text, spec)
+    assert (local.geo.country, abroad.geo.country) == ("USA", "GBR")
+
+
+def test_a_country_named_with_its_people_is_no_town_of_its_name(places):
+    [canada, _, _] = resolve(
+        places, "He moved from Canada to Greenville. Canadian winters, he said, are long. "
+        "He works in Sulphur Springs.", ("Canada", "GPE", "CAN", ["Canada", "Canadian"]),
+        ("Greenville", "GPE", "USA"), ("Sulphur Springs", "GPE", "USA"), outlet="US")
+    assert (canada.geo.feature, canada.geo.country) == ("country", "CAN")
+
+
+def test_a_towns_site_or_institution_ner_calls_a_person_is_located_there(places):
+    station, fire, person = resolve(
+        places, "Greer Station residents met. Huntsville Fire chief spoke. Paris Hilton came.",
+        ("Greer Station", "PERSON", None), ("Huntsville Fire", "PERSON", None),
+        ("Paris Hilton", "PERSON", None), outlet="US")
+    assert (station.geo.feature, station.geo.admin1) == ("other", "South Carolina")
+    assert (fire.geo.feature, fire.geo.country, person.geo) == ("other", "USA", None)

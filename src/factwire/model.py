@@ -159,7 +159,12 @@ class Event:
 
 @dataclass
 class Article:
-    """The article as read: ``text`` is the decoded input, unchanged."""
+    """The article as read: ``text`` is the decoded input, unchanged.
+
+    ``outlet_country``: the ISO 3166-1 alpha-2 code of the outlet's country ("US", "GB"),
+    as the input gave it, else None (places then read it from the URL's country-code
+    domain, ".co.uk" -> GB); a weak prior for ambiguous place names.
+    """
 
     id: str
     text: str
@@ -170,6 +175,7 @@ class Article:
     language: str | None = "en"
     source_id: str | None = None
     source_path: str | None = None
+    outlet_country: str | None = None
 
 
 @dataclass

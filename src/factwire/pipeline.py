@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from factwire.clean import blank_out, find_filler
 from factwire.errors import EmptyInput, FactwireError, InputTooLarge, NotEnglish
+from factwire.geo.outlet import outlet_country
 from factwire.ingest.article import article_id
 from factwire.language import detect_language
 from factwire.model import Article, ArticleFacts, Removed
@@ -33,7 +34,7 @@ def make_article(text: str, published: str | dt.date | None = None, **meta) -> A
 def extract(text: str, published: str | dt.date | None = None, *,
             options: ExtractOptions | None = None, nlp: Language | None = None,
             **meta) -> ArticleFacts:
-    """Every fact in one article. ``meta``: url, title, outlet, source_id.
+    """Every fact in one article. ``meta``: url, title, outlet, source_id, outlet_country.
 
     Raises a ``FactwireError`` subclass for input that cannot be an article.
     """
@@ -89,6 +90,7 @@ def _prepare(article: Article, options: ExtractOptions, nlp: Language):
     text = blank_out(article.text, removed)
     doc = keep_text(nlp.make_doc(text), text)
     doc._.published = _parse_date(article.published)
+    doc._.outlet_country = outlet_country(article.outlet_country, article.url)
     doc._.removed = removed
     return article, doc
 

@@ -3,11 +3,13 @@
 Each candidate gets a score: a prior (countries and continents first, then the log of the
 population, so Paris is Paris, France) plus evidence from the article: the level its words
 name ("the Kursk region" is the area, not the city), an apposition ("Paris, Texas"), the
-country the entities component gave the place, and the countries and areas the rest of the
-article is about. The best candidate wins. A county's bare name ("DeKalb") is a candidate
-for the county; a town named like a country or a bigger area ("Palestine", "Florida")
-needs an apposition or local news from its state; a nationally known city needs more
-context to lose to a small namesake than a town does.
+country the entities component gave the place, the countries and areas the rest of the
+article is about, the other names' candidates close by, and the outlet's country (a weak
+prior, strong only for a town named the way local news names its own). The best candidate
+wins. A county's bare name ("DeKalb") is a candidate for the county; a town named like a
+country or a bigger area ("Palestine", "Florida") needs an apposition or local news from
+its state; a nationally known city needs more context to lose to a small namesake than a
+town does.
 
 >>> from factwire.geo import load_index
 >>> place = resolve(load_index(), PlaceQuery(["Paris"], within=[load_index().admin1("USA", "Texas")]))
@@ -42,6 +44,8 @@ AREA_NAMESAKE_RATIO = 3  # an area this many times the town's people outranks th
 AREA_NAME_PENALTY = 3.0
 SUPPORT_BONUS = 2.0
 SUPPORT_SCALE = 1.0
+NEAR_BONUS = 2.0  # other names with a candidate within NEAR_KM
+NEAR_FULL = 2.0  # ... weighing this much give the full bonus
 NEAR_KM = 80.0
 LOC_TOWN_POPULATION = 100_000
 LEVEL_BONUS = 6.0
@@ -49,6 +53,12 @@ WITHIN_BONUS = 8.0
 ENTITY_COUNTRY_BONUS = 1.0
 ARTICLE_COUNTRY_BONUS = 4.0
 ARTICLE_ADMIN1_BONUS = 2.5
+# the outlet's country: a weak prior, below one tenfold population ("Paris" in a Texas paper
+# that names no other place is still Paris, France; "Richmond" is Virginia's, not London's)
+OUTLET_COUNTRY_BONUS = 0.75
+LOCAL_OUTLET_BONUS = 4.0
+WORLD_CITY = 1_000_000
+AREA_SUPPORT = 0.5  # other names' share of candidates in an area that says the article may be there
 # a nationally known city (300,000+) that a namesake trails 50-fold keeps its lead unless
 # the article says more: the namesake's context counts 0.6 ("Louisville" in a sports story
 # that also names Ohio towns is still Louisville, Kentucky)
@@ -70,7 +80,10 @@ class PlaceQuery:
     ``within``: places an apposition puts it in ("Texas" in "Paris, Texas");
     ``country``: the ISO3 country the entities component gave it;
     ``label``: its entity type; a LOC ("Middle East", "Atlantic", "West Coast") is an area,
-    so towns that share its name rank lower.
+    so towns that share its name rank lower;
+    ``local``: named the way local news names its own town ("a Paris woman", "Athens
+    police"): with the outlet's country known, a town there outranks a namesake abroad;
+    ``key``: the name's own key in ``ArticlePlaces.near`` (a name is no neighbour of itself).
     """
 
     names: list[str]
@@ -78,15 +91,20 @@ class PlaceQuery:
     within: list[Place] = field(default_factory=list)
     country: str | None = None
     label: str = "GPE"
+    local: bool = False
+    key: str | None = None
 
 
 @dataclass
 class ArticlePlaces:
-    """What the article is about, geographically: the weight of each country and area."""
+    """What the article is about, geographically: the weight of each country and area,
+    and the outlet's country (ISO3) when known."""
 
     countries: Counter = field(default_factory=Counter)
     admin1s: Counter = field(default_factory=Counter)
     support: Counter = field(default_factory=Counter)
+    outlet: str | None = None
+    near: NearPlaces | None = None
 
     def country_share(self, country: str | None) -> float:
         """The share of the article's place evidence that falls in ``country`` (0..1)."""
@@ -112,11 +130,46 @@ class ArticlePlaces:
                 found: list[Named] = ()) -> ArticlePlaces:
         """The evidence minus one place's own (a place is no evidence for itself)."""
         rest = ArticlePlaces(Counter(self.countries), Counter(self.admin1s),
-                             Counter(self.support))
+                             Counter(self.support), self.outlet, self.near)
         if place is not None:
             rest.add(place, -weight)
         rest.add_candidates(list(found), -1.0)
         return rest
+
+
+class NearPlaces:
+    """Where the article's other names could be: a name's candidate is likelier where
+    other names have candidates close by (local news names towns a few miles apart:
+    Cornwall, Sharon and Salisbury, Connecticut, not their Pennsylvania namesakes). Each
+    name counts 1 / the square root of its towns and counties (a "Washington" is near
+    everything)."""
+
+    def __init__(self, names: dict[str, list[Place]]) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+        self.weights: dict[str, float] = {}
+        for key, places in names.items():
+            points = {(p.lat, p.lon) for p in places if p.feature in ("city", "admin2")}
+            if points:
+                self.weights[key] = 1 / math.sqrt(len(points))
+            for lat, lon in points:
+                self.cells.setdefault(_cell(lat, lon), []).append((key, lat, lon))
+
+    def around(self, place: Place, own: str | None) -> float:
+        """The weight of the other names with a town or county within ``NEAR_KM``."""
+        row, column = _cell(place.lat, place.lon)
+        found = set()
+        for cell in ((row + i, column + j) for i in (-1, 0, 1) for j in (-1, 0, 1)):
+            for key, lat, lon in self.cells.get(cell, ()):
+                if key != own and key not in found and distance_km(
+                        place.lat, place.lon, lat, lon) < NEAR_KM:
+                    found.add(key)
+        return sum(self.weights[key] for key in found)
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    """The whole-degree cell of a point (neighbouring cells hold every point within
+    ``NEAR_KM`` below the polar circles)."""
+    return math.floor(lat), math.floor(lon)
 
 
 def area_of(place: Place) -> tuple[str | None, str | None]:
@@ -174,8 +227,15 @@ def resolve(index: PlaceIndex, query: PlaceQuery, article: ArticlePlaces | None 
     if query.level == "admin1" and not any(n.place.feature == "admin1" for n in found):
         found = found + areas_around(index, found)
     top = max((n.place.population for n in found if n.place.feature == "city"), default=0)
-    scored = [(score(named, query, article, index, top), named.place) for named in found]
-    scored = _namesakes(found, scored, query, index.capitals, article)
+    areas = frozenset(n.place.country for n in found if n.how in ("name", "alias")
+                      and n.place.feature in ("country", "admin1"))
+    abroad = max((n.place.population for n in found if n.place.feature == "city"
+                  and n.how in ("name", "alias") and n.place.country != article.outlet),
+                 default=0)
+    scored = [(score(named, query, article, index, top, areas, abroad), named.place)
+              for named in found]
+    demonym = any(n.how == "demonym" for name in query.names for n in index.lookup(name))
+    scored = _namesakes(found, scored, query, index.capitals, article, demonym)
     scored = [(value, place) for value, place in scored if value is not None]
     if not scored and query.within:
         return resolve(index, replace(query, within=[]), article)
@@ -186,22 +246,28 @@ def resolve(index: PlaceIndex, query: PlaceQuery, article: ArticlePlaces | None 
 
 
 def _namesakes(found: list[Named], scored: list[tuple], query: PlaceQuery,
-               capitals: set[int], article: ArticlePlaces) -> list[tuple]:
+               capitals: set[int], article: ArticlePlaces, demonym: bool = False) -> list[tuple]:
     """Names shared across levels. "China" or "Europe" is not a town called China, and
     "Florida" not Florida, N.Y. (unless an apposition says "China, Texas", or the article
     is local news from the town's state: "Palestine" among Texas towns; "Georgia" may
-    still be the US state); "Kursk" or "Odessa" alone is the city, not the region named
-    after it."""
+    still be the US state; but never where a mention is the people's name, ``demonym``:
+    "Canada" and "Canadian" are no Canadian, Texas); "Kursk" or "Odessa" alone is the city,
+    not the region named after it."""
     big = {n.place.feature for n in found if n.how != "demonym"} & {"country", "continent",
                                                                      "region"}
     cities_in = {(n.place.country, n.place.admin1) for n in found if n.place.feature == "city"}
     areas = {area_of(n.place): n.place.population for n in found
              if n.place.feature == "admin1"}
+    local_town = any(_outlet_town(query, n.place, article) and _area_named(n.place, article)
+                     for n in found)
     adjusted = []
     for named, (value, place) in zip(found, scored, strict=True):
+        if value is not None and local_town and place.feature in ("country", "continent"):
+            value -= COUNTRY_NAMESAKE_PENALTY  # "Lebanon police" among Pennsylvania towns
         if value is not None and not query.within:
             if big and place.feature in ("city", "admin2"):
-                value -= 0 if _local(place, article) else COUNTRY_NAMESAKE_PENALTY
+                value -= 0 if not demonym and (_local(place, article) or _outlet_town(
+                    query, place, article)) else COUNTRY_NAMESAKE_PENALTY
             elif (place.feature == "city" and place.geonameid not in capitals
                   and any(people > AREA_NAMESAKE_RATIO * place.population
                           for area, people in areas.items() if area != area_of(place))):
@@ -229,6 +295,19 @@ def _state_not_country(named: Named, found: list[Named], article: ArticlePlaces)
     share = article.country_share(place.country)
     return bool(others) and share >= STATE_COUNTRY_SHARE and all(
         share > STATE_COUNTRY_RATIO * article.country_share(other) for other in others)
+
+
+def _outlet_town(query: PlaceQuery, place: Place, article: ArticlePlaces) -> bool:
+    """A town in the outlet's country, named the way local news names its own town."""
+    return (query.local and article.outlet is not None and place.country == article.outlet
+            and place.feature in ("city", "admin2"))
+
+
+def _area_named(place: Place, article: ArticlePlaces) -> bool:
+    """The article names other places that are, or could be, in the place's first-level
+    area."""
+    area = area_of(place)
+    return article.admin1s[area] > 0 or article.support[area] >= AREA_SUPPORT
 
 
 def _local(place: Place, article: ArticlePlaces) -> bool:
@@ -271,8 +350,15 @@ def prior(named: Named) -> float:
 
 
 def score(named: Named, query: PlaceQuery, article: ArticlePlaces,
-          index: PlaceIndex | None = None, top: int = 0) -> float | None:
-    """The candidate's score, or None when the article rules it out."""
+          index: PlaceIndex | None = None, top: int = 0,
+          area_countries: frozenset = frozenset(), abroad: int = 0) -> float | None:
+    """The candidate's score, or None when the article rules it out. Near neighbours count
+    for neither a town a nationally known city far outnumbers (``top``) nor a town named
+    like a country or a first-level area of its own country (``area_countries``: "Florida"
+    near New York towns is still the state; "Virginia" among Irish towns is County
+    Cavan's). A town local news names as its own outranks a namesake abroad, but one of
+    ``WORLD_CITY`` people (``abroad``) only where the article names places around the
+    town ("MOSCOW --" in an American paper is still Moscow, Russia)."""
     place = named.place
     if named.how == "demonym" and place.feature != "country":
         return None
@@ -292,12 +378,20 @@ def score(named: Named, query: PlaceQuery, article: ArticlePlaces,
             return None  # "Middle East", "Atlantic": never a false town
         value -= AREA_NAME_PENALTY
     value += ARTICLE_COUNTRY_BONUS * article.country_share(place.country)
+    if article.outlet and place.country == article.outlet:
+        value += OUTLET_COUNTRY_BONUS
+        if _outlet_town(query, place, article) and (
+                abroad < WORLD_CITY or _area_named(place, article)):
+            value += LOCAL_OUTLET_BONUS  # "Paris police": Paris, Texas, among Texas towns
     if place.feature in ("city", "admin2", "admin1"):
         area = area_of(place)
         context = ARTICLE_ADMIN1_BONUS * min(1.0, max(0.0, article.admin1s[area]) / ADMIN1_FULL)
         context += SUPPORT_BONUS * min(1.0, max(0.0, SUPPORT_SCALE * article.support[area]))
         if place.feature == "city" and top >= GAP_CITY and top > GAP_RATIO * place.population:
             context *= GAP_SHARE
+        elif (article.near is not None and place.feature != "admin1"
+              and place.country not in area_countries):
+            context += NEAR_BONUS * min(1.0, article.near.around(place, query.key) / NEAR_FULL)
         value += context
     return value
 
@@ -322,5 +416,5 @@ def _inside(place: Place, outer: Place) -> bool:
     return False
 
 
-__all__ = ["PlaceQuery", "ArticlePlaces", "resolve", "candidates", "candidate_areas",
+__all__ = ["PlaceQuery", "ArticlePlaces", "NearPlaces", "resolve", "candidates", "candidate_areas",
            "area_of", "score", "prior"]

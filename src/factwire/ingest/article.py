@@ -13,6 +13,7 @@ import email.utils
 import hashlib
 
 from factwire.errors import EmptyInput, MalformedRecord
+from factwire.geo.outlet import country_code
 from factwire.model import Article
 
 
@@ -45,11 +46,30 @@ def normalize_date(value: object, name: str, line: int | None = None) -> str | N
 
 def new_article(text: str, *, source_path: str, published: str | None = None,
                 url: str | None = None, title: str | None = None, outlet: str | None = None,
-                source_id: str | None = None, line: int | None = None) -> Article:
+                source_id: str | None = None, line: int | None = None,
+                outlet_country: str | None = None) -> Article:
     """An ``Article`` with its content-hash id; ``EmptyInput`` when ``text`` has no words."""
     if not text.strip():
         raise EmptyInput(f"{source_path}: no text (empty or whitespace only)",
                          source=source_path, line=line)
     return Article(id=article_id(text), text=text, url=url or None, title=title or None,
                    outlet=outlet or None, published=published,
-                   source_id=source_id, source_path=source_path)
+                   source_id=source_id, source_path=source_path,
+                   outlet_country=normalize_country(outlet_country, source_path, line))
+
+
+def normalize_country(value: str | None, name: str, line: int | None = None) -> str | None:
+    """The ISO 3166-1 alpha-2 code of an outlet's country given as alpha-2 or alpha-3 ("us",
+    "USA" -> "US"); ``MalformedRecord`` for anything else.
+
+    >>> normalize_country("gbr", "x")
+    'GB'
+    """
+    if value is None or not value.strip():
+        return None
+    code = country_code(value)
+    if code is None:
+        raise MalformedRecord(f"{name}: outlet_country {value!r} is not an ISO 3166-1 country "
+                              "code; use two letters such as 'US' or 'GB'", source=name,
+                              line=line)
+    return code

@@ -1,7 +1,7 @@
 """JSON Lines (one article a line) and JSON (one article object, or a list of them).
 
 Each record is an object with ``text`` or ``html`` and optional ``id``, ``url``, ``title``,
-``published`` and ``outlet``. A bad record yields its error, carrying the 1-based line
+``published``, ``outlet`` and ``outlet_country`` (ISO 3166-1 alpha-2 or alpha-3). A bad record yields its error, carrying the 1-based line
 number, and the records after it are still read.
 """
 
@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from factwire.errors import DecodeError, EmptyInput, FactwireError, MalformedRecord
-from factwire.ingest.article import new_article, normalize_date
+from factwire.ingest.article import new_article, normalize_country, normalize_date
 from factwire.ingest.decode import decode_text
 from factwire.ingest.html import read_html
 from factwire.model import Article
@@ -62,12 +62,16 @@ def record_article(record: object, source: str, published: str | None = None, *,
                               source=source, line=line)
     meta = {key: _string(record, key, source, line) for key in ("url", "title", "outlet")}
     meta["source_id"] = _string(record, "id", source, line)
+    country = normalize_country(_string(record, "outlet_country", source, line), source, line)
     published = published or normalize_date(record.get("published"), source, line)
     text, html = _valid(record.get("text")), _valid(record.get("html"))
     if isinstance(text, str) and text.strip():
-        return new_article(text, source_path=source, published=published, line=line, **meta)
+        return new_article(text, source_path=source, published=published, line=line,
+                           outlet_country=country, **meta)
     if isinstance(html, str) and html.strip():
-        return read_html(html, source, published, meta=meta, line=line)
+        article = read_html(html, source, published, meta=meta, line=line)
+        article.outlet_country = country
+        return article
     if isinstance(text, str) or isinstance(html, str):
         raise EmptyInput(f"{source}: the record's text is empty", source=source, line=line)
     raise MalformedRecord(f"{source}: expected {_FIELDS}", source=source, line=line)

@@ -4,6 +4,9 @@ Every component reads what earlier ones wrote here and adds its own list. Values
 factwire model objects (``factwire.model``) with character offsets into ``doc.text``.
 
 - ``doc._.published``: ``datetime.date`` or None, set by the caller before the pipeline runs.
+- ``doc._.outlet_country``: the outlet's country, ISO 3166-1 alpha-2 ("US") or None, set by
+  the caller (``Article.outlet_country``, else the URL's country-code domain); a weak prior
+  for ambiguous place names.
 - ``doc._.removed``: ``list[Removed]`` filler spans (already blanked out of ``doc.text``).
 - ``doc._.entities`` / ``doc._.entity_at``: entities and a token index -> entity id map.
 - ``doc._.times`` / ``doc._.time_at``: times and a token index -> time id map.
@@ -20,8 +23,9 @@ _TEXT = "factwire_text"  # doc.user_data key of the text, see doc_text
 
 
 def _register() -> None:
-    if not Doc.has_extension("published"):
-        Doc.set_extension("published", default=None)
+    for name in ("published", "outlet_country"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
     for name in _DOC_LISTS + _DOC_MAPS:
         if not Doc.has_extension(name):
             # a getter-less default would be shared between docs; components assign fresh

@@ -8,8 +8,16 @@ around its mentions and asks the offline gazetteer (``factwire.geo``) for the pl
   crossing" are sites located at the place in their name (feature "other"); a street
   named after a place ("Dublin Road") is never that place;
 - an apposition: "Paris, Texas", "Alexandria, La.", "Kyiv, Ukraine";
-- the country the entities component gave it, and the countries and areas of the
-  article's other places (resolved twice: the second pass knows the first's answers);
+- the country the entities component gave it (unless that only is the country of the
+  most populous namesake), and the countries and areas of the article's other places
+  (resolved twice: the second pass knows the first's answers; a dateline, "COLUMBUS -",
+  counts as more mentions; "the city" or "homes" is no evidence);
+- the article's other names close by: local news names towns a few miles apart
+  (``factwire.geo.resolve.NearPlaces``);
+- the outlet's country (``doc._.outlet_country``): a weak prior; a town named the way local
+  news names its own ("a Paris woman", "Athens police", "the City of Paris", a dateline:
+  ``factwire.geo.cues``) is the outlet country's town, but a world city's
+  namesake only where the article names places around it;
 - a nominal place ("Ukrainian cities") is its country;
 - a place the gazetteer lacks but the entities component put in a country is located at
   the country, with feature "other" and precision "country";
@@ -22,6 +30,8 @@ Other entities get ``geo`` too (the map should filter by type):
   "U.S. Department of Education") is located at its seat, feature "other" (its country is
   left as the entities component gave it); where the article's places name the seat
   ("Boulder City" and "Boulder City Council") it is that place;
+- a group named by its town ("Hurricane police", "Chicopee residents") is located there,
+  and so is a PERSON that NER made of a town's institution ("Huntsville Fire");
 - a person, organization or facility whose every mention is a town's own name is the town
   (NER types towns as actors: "Roselle police", "Douma is surrounded") where the article
   is about the town's first-level area, or, except for a person, its country and the town
@@ -43,9 +53,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factwire.geo import Place, PlaceIndex, load_index, normalize_name
+from factwire.geo.cues import dateline, local_after, local_cue
+from factwire.geo.outlet import iso3_of
 from factwire.geo.resolve import (
     COUNTY_WORDS,
     ArticlePlaces,
+    NearPlaces,
     PlaceQuery,
     area_of,
     candidates,
@@ -55,7 +68,7 @@ from factwire.geo.sources import read_data_tsv
 from factwire.model import Entity, Geo
 from factwire.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from factwire.nlp.doc import doc_list, doc_text
-from factwire.nlp.gazetteer import load_gazetteer
+from factwire.nlp.gazetteer import city_country, load_gazetteer
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 SEAT_FEATURES = frozenset({"country", "admin1", "admin2", "city"})
@@ -64,6 +77,7 @@ PREFIX_SEAT_POPULATION = 1_000  # "Laconia Police Department"; not White, Ga. (p
 ACTOR_TYPES = frozenset({"ORG", "PERSON", "FAC"})
 ACTOR_PLACE_FEATURES = frozenset({"admin1", "admin2", "city", "region"})
 ACTOR_COUNTRY_SHARE = 0.5
+DATELINE_WEIGHT = 2  # a dateline town counts as this many more mentions
 # words that begin a natural feature's name: "Lake Robinson" is no seat in Lake County
 FEATURE_WORDS = frozenset({"lake", "lakes", "mount", "river", "bay", "cape", "glen", "isle"})
 PRECISION = {"country": "country", "continent": "country", "region": "region",
@@ -108,39 +122,29 @@ class PlacesComponent:
         actor is resolved, but moves no other place.
         """
         entities = doc_list(doc, "entities")
-        places = [e for e in entities if e.type in PLACE_TYPES]
-        reads = {entity.id: self.read(doc, entity) for entity in places}
-        others = []
-        for entity in entities:
-            read = None if entity.type in PLACE_TYPES else (
-                self.read_actor(doc, entity) or self.seat(entity))
-            if read is not None:
-                others.append(entity)
-                reads[entity.id] = read
-        found = {e.id: candidates(self.index, reads[e.id].query) for e in places + others}
-        article = ArticlePlaces()
+        places, others, reads, found = self._read_all(doc, entities)
+        near = NearPlaces({entity_id: [n.place for n in named if n.how != "demonym"]
+                           for entity_id, named in found.items()})
+        article = ArticlePlaces(outlet=iso3_of(doc._.outlet_country), near=near)
         for entity in entities:
             if entity.country and entity.type not in PLACE_TYPES:
                 article.countries[entity.country] += _weight(entity)
         for entity in places + [e for e in others if reads[e.id].actor]:
             article.add_candidates(found[entity.id])
+        weights = {entity.id: _weight(entity) + DATELINE_WEIGHT * dateline(doc_text(doc), entity.mentions)
+                   for entity in places}
         first = {entity.id: self.resolve_read(reads[entity.id], found[entity.id],
                                               article.without(None, 0, found[entity.id]))
                  for entity in places}
-        article = ArticlePlaces(support=article.support)
+        article = ArticlePlaces(support=article.support, outlet=article.outlet, near=near)
         for entity in places:
-            if first[entity.id] is not None:
-                article.add(first[entity.id], _weight(entity))
-        for entity in others:  # "State of Ohio", "Bank of Canada": an area is evidence
-            areas = {(n.place.feature, n.place.country, n.place.name) for n in found[entity.id]
-                     if n.place.feature in ("admin1", "country")}
-            if len(areas) == 1:  # but "Georgia Power" is no evidence for either Georgia
-                seat = self.resolve_read(reads[entity.id], found[entity.id], ArticlePlaces())
-                if seat is not None and seat.feature in ("admin1", "country"):
-                    article.add(seat, _weight(entity))
+            if first[entity.id] is not None and _evidence(entity):
+                article.add(first[entity.id], weights[entity.id])
+        self._area_evidence(others, reads, found, article)
         final = {entity.id: self.resolve_read(reads[entity.id], found[entity.id], article.without(
-                     first[entity.id], _weight(entity), found[entity.id]))
+                     first[entity.id], weights[entity.id], found[entity.id]))
                  for entity in places}
+        _drop_guessed_countries(places, reads, final)
         known = self._known(places, reads, final)
         for entity in others:
             rest = article.without(None, 0, found[entity.id]) if reads[entity.id].actor else article
@@ -154,6 +158,35 @@ class PlacesComponent:
             if entity.id not in geos and country is not None and not entity.nominal:
                 geos[entity.id] = to_geo(country, site=True)
         return geos
+
+    def _read_all(self, doc: Doc, entities: list[Entity]) -> tuple:
+        """(place entities, other entities read as places or seats, entity id -> reading,
+        entity id -> candidates)."""
+        places = [e for e in entities if e.type in PLACE_TYPES]
+        reads = {entity.id: self.read(doc, entity) for entity in places}
+        others = []
+        for entity in entities:
+            read = None if entity.type in PLACE_TYPES else (
+                self.read_actor(doc, entity) or self.seat(entity))
+            if read is not None:
+                others.append(entity)
+                reads[entity.id] = read
+        for entity_id, read in reads.items():
+            read.query.key = entity_id
+        found = {e.id: candidates(self.index, reads[e.id].query) for e in places + others}
+        return places, others, reads, found
+
+    def _area_evidence(self, others: list[Entity], reads: dict, found: dict,
+                       article: ArticlePlaces) -> None:
+        """An organization seated in a whole area ("State of Ohio", "Bank of Canada") is
+        evidence for it; "Georgia Power" is evidence for neither Georgia."""
+        for entity in others:
+            areas = {(n.place.feature, n.place.country, n.place.name) for n in found[entity.id]
+                     if n.place.feature in ("admin1", "country")}
+            if len(areas) == 1:
+                seat = self.resolve_read(reads[entity.id], found[entity.id], ArticlePlaces())
+                if seat is not None and seat.feature in ("admin1", "country"):
+                    article.add(seat, _weight(entity))
 
     def _known(self, places: list[Entity], reads: dict, final: dict) -> dict[str, Place]:
         """Normalized name -> the place the article's place entities resolved it to: one
@@ -275,7 +308,11 @@ class PlacesComponent:
         if street or located:  # only an apposition says where it is: "Orchard St., Alexandria"
             names, appositions = appositions[:1], appositions[1:]
         within = self._areas_named(appositions[0]) if appositions else []
-        query = PlaceQuery(names, level, within, entity.country, entity.type)
+        local = (local_cue(doc_text(doc), entity.mentions)
+                 or dateline(doc_text(doc), entity.mentions)) and not any(
+            n.how == "demonym" for name in names for n in self.index.lookup(name))
+        query = PlaceQuery(names, level, within, _stated_country(entity), entity.type,
+                           local=local)  # "Russians" names no town
         return PlaceRead(query, site or street)
 
     def _named_whole(self, entity: Entity) -> bool:
@@ -291,13 +328,34 @@ class PlacesComponent:
         town of 15,000+ or an area after its last "of" ("University of Cincinnati").
         Adjectives and organization words are no place ("Red Cross", "Supreme Court";
         "Department of Justice" names no town of 15,000+)."""
-        if entity.nominal or entity.type not in ACTOR_TYPES - {"FAC"}:
+        if entity.type not in ACTOR_TYPES - {"FAC"}:
             return None
+        if entity.nominal:
+            return self._nominal_seat(entity)
         if entity.type == "PERSON":  # "Alexandria Police", "McMinn County Sheriff"; but
             # "Sam Houston State University" is not in Sam, Syria
-            return self.seat_of(entity.name, entity.country, SEAT_POPULATION) if (
-                self._organization_named(entity.name)) else None
+            if self._organization_named(entity.name):
+                return self.seat_of(entity.name, entity.country, SEAT_POPULATION)
+            # NER's PERSON "Huntsville Fire" or "Greer Station": a town's institution or site
+            read = self.seat_of(entity.name, entity.country)
+            site = self.words.get(clean_name(entity.name).split()[-1].lower()) == "facility"
+            return read if read is not None and (read.query.local or site) else None
         return self.seat_of(entity.name, entity.country)
+
+    def _nominal_seat(self, entity: Entity) -> PlaceRead | None:
+        """A group named by its town ("Hurricane police", "Chicopee residents", "vulnerable
+        Hounslow resident") is located there; a people or a country's group ("Ukrainian
+        officials") is left to the entities component's country."""
+        words = clean_name(entity.name).split()
+        start = next((i for i, word in enumerate(words) if word[:1].isupper()), None)
+        if start is None:
+            return None
+        read = self.seat_of(" ".join(words[start:]), entity.country)
+        if read is None or not read.query.local or any(
+                n.place.feature == "country" or n.how == "demonym"
+                for n in self.index.lookup(read.query.names[0])):
+            return None
+        return read
 
     def _organization_named(self, name: str) -> bool:
         """A name with a county word or ending in an organization word is no person's."""
@@ -320,7 +378,9 @@ class PlacesComponent:
         words = whole
         for size in range(min(3, longest), 0, -1):
             if self._names_seat(words[:size], nominals, prefix_population):
-                return PlaceRead(PlaceQuery([" ".join(words[:size])], country=country), True)
+                local = bool(local_after().match(" " + " ".join(words[size:])))
+                return PlaceRead(PlaceQuery([" ".join(words[:size])], country=country,
+                                            local=local), True)
         return None
 
     def _whole(self, words: list[str]) -> list[str]:
@@ -460,6 +520,31 @@ def _adjectives(nlp: Language) -> frozenset[str]:
         return frozenset()
     table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
     return frozenset(table.get("adj", ()))
+
+
+def _drop_guessed_countries(places: list[Entity], reads: dict, final: dict) -> None:
+    """"The city" or "homes" is placed in its country only where the article's named
+    places are in that country: otherwise the country is a guess from what it refers to."""
+    resolved = {final[e.id].country for e in places if final[e.id] and _evidence(e)}
+    for entity in places:
+        if (reads[entity.id].country_only and not _evidence(entity)
+                and reads[entity.id].query.country not in resolved):
+            final[entity.id] = None
+
+
+def _evidence(entity: Entity) -> bool:
+    """A place entity is evidence of where the article is, except a nominal one that names
+    no place ("the city", "homes"): its country is only a guess from what it refers to."""
+    return not entity.nominal or any(word[:1].isupper() for word in entity.name.split())
+
+
+def _stated_country(entity: Entity) -> str | None:
+    """The country the entities component gave a place, unless it only is the country of
+    the most populous place of that name ("Alexandria" -> Egypt): the gazetteer's
+    population prior already counts that, and it must not count twice."""
+    if entity.type in PLACE_TYPES and entity.country == city_country(entity.name):
+        return None
+    return entity.country
 
 
 def _weight(entity: Entity) -> int:

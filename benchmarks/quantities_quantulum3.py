@@ -53,6 +53,8 @@ UNIT_NAMES = {
     "kilobit per second": "kbit/s", "watt per minute": "W/minute", "ton per day": "t/day",
     "kilometre per square second": "km/s2", "kilogram per cubic centimetre": "kg/cm3",
     "dime": "dime", "inverse second": "1/s", "minute of arc": None, "second of arc": None,
+    "byte": "B", "kilobyte": "kB", "gigabyte": "GB", "terabyte": "TB", "kibibyte": "KiB",
+    "kilobit": "kbit", "megabit": "Mbit", "gigabit": "Gbit",
 }
 
 

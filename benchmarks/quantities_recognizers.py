@@ -10,9 +10,12 @@ Reads ../shared/eval/recognizers-text-en:
 - ``NumberWithUnit/English/{Age,Currency,Dimension,Temperature}Model.json``: a case passes
   when the (value, unit) pairs of that kind equal the gold ones. Recognizers has no rate
   units, so a rate where the gold has none is compared by its first unit ("500,000 barrels
-  a day": bbl/day vs Barrel). "numbers-only" leaves out cases whose gold lists bare unit
-  names without a number ("convert 10 celsius to fahrenheit"): factwire's quantities all
-  carry a figure, so those cases cannot pass; it is the rate to compare with the targets.
+  a day": bbl/day vs Barrel). Recognizers' "Degree" is a temperature of unstated scale in
+  the Temperature model (factwire: degT) and an angle in the Dimension model (deg); each
+  model counts the predictions of its own dimension. "numbers-only" leaves out cases whose
+  gold lists bare unit names without a number ("convert 10 celsius to fahrenheit": the
+  target of a conversion): a numeric claim carries a figure, so factwire's contract has no
+  quantity for a unit name alone and those cases cannot pass; "all" counts them as failures.
 Rates are given over all cases and over those the Recognizers Python port itself supports
 (no "python" in ``NotSupported``). ``--only``: spaCy + factwire_quantities alone.
 """
@@ -48,12 +51,17 @@ RECOGNIZER_UNITS = {
     "Cubic foot": "ft3", "Bit": "bit", "Mile per hour": "mph", "Square kilometer": "km2",
     "Decimeter": "dm", "Megabit": "Mbit", "Megabyte": "MB", "Gram": "g",
     "C": "degC", "F": "degF", "Degree": "deg", "Radian": "rad",
+    "Meter per millisecond": "m/ms", "Centimeter per millisecond": "cm/ms",
+    "Kilometer per millisecond": "km/ms",
 }
+# Recognizers writes "Degree" for a temperature whose scale is left out ("the temperature is
+# 98 degrees") and for an angle; factwire tells them apart: degT and deg
+MODEL_UNITS = {"TemperatureModel": {"Degree": "degT"}}
 # units Recognizers names more broadly than factwire ("Ton" is any ton)
 EQUIVALENT = {"ton": {"t", "ton"}, "Tablespoon": {"tbsp"}, "Teaspoon": {"tsp"}, "Cup": {"cup"},
               "Bitcoin": {"XBT"}}
 DIMENSIONS = {"AgeModel": {"time"}, "CurrencyModel": {"money"},
-              "TemperatureModel": {"temperature", "angle"}}
+              "TemperatureModel": {"temperature"}}
 
 
 def read_cases(path: Path) -> list[dict]:
@@ -151,18 +159,12 @@ def number_model(nlp, parser, verbose: bool) -> None:
         print(f"NumberModel  {name:32} {rate(results)}")
 
 
-def unit_dimension() -> dict[str, str]:
-    from factwire.nlp.units import currency_surfaces, unit_surfaces
+def in_model(model: str, unit: str | None) -> bool:
+    from factwire.nlp.units import dimension_of
 
-    dims = {s.unit: s.dimension for s in unit_surfaces()}
-    dims.update({s.unit: "money" for group in currency_surfaces() for s in group})
-    return dims
-
-
-def in_model(model: str, unit: str | None, dims: dict[str, str]) -> bool:
     if unit is None:
         return False
-    dimension = dims.get(unit.split("/")[0], "")
+    dimension = dimension_of(unit) or ""
     if model == "DimensionModel":
         return dimension not in ("money", "time", "temperature", "ratio", "count")
     return dimension in DIMENSIONS[model]
@@ -172,7 +174,9 @@ def gold_pairs(case: dict, model: str) -> list[tuple]:
     out = []
     for r in case["Results"]:
         res = r["Resolution"]
-        unit = res.get("isoCurrency") or RECOGNIZER_UNITS.get(res.get("unit"), res.get("unit"))
+        name = res.get("unit")
+        unit = res.get("isoCurrency") or MODEL_UNITS.get(model, {}).get(name) or \
+            RECOGNIZER_UNITS.get(name, name)
         if model == "DimensionModel" and res.get("unit") == "Pound":
             unit = "lb"
         value = res.get("value")
@@ -181,28 +185,27 @@ def gold_pairs(case: dict, model: str) -> list[tuple]:
 
 
 def unit_models(nlp, parser, verbose: bool) -> None:
-    dims = unit_dimension()
     for model in UNIT_MODELS:
         cases = read_cases(DATA / "NumberWithUnit" / "English" / f"{model}.json")
         mine, theirs = [], []
         for case in cases:
             gold = gold_pairs(case, model)
             pred = [(q.value, q.unit) for q in nlp(case["Input"])._.quantities
-                    if not q.derived and q.value is not None and in_model(model, q.unit, dims)]
+                    if not q.derived and q.value is not None and in_model(model, q.unit)]
             ok = same_pairs(gold, pred)
             valued = all(value is not None for value, _ in gold)
             mine.append((ok, python_supported(case), valued))
             if verbose and not ok:
                 print(f"  [{model}] {case['Input'][:80]!r} gold {gold} pred {pred}")
             if parser is not None:
-                theirs.append((_quantulum_ok(parser, model, case, gold, dims),
+                theirs.append((_quantulum_ok(parser, model, case, gold),
                                python_supported(case), valued))
         print(f"{model:16} factwire   {rate(mine)}")
         if parser is not None:
             print(f"{model:16} quantulum3 {rate(theirs)}")
 
 
-def _quantulum_ok(parser, model: str, case: dict, gold: list, dims: dict) -> bool:
+def _quantulum_ok(parser, model: str, case: dict, gold: list) -> bool:
     try:
         found = parser.parse(case["Input"])
     except Exception:  # quantulum3 raises on some inputs: count as a fail
@@ -212,7 +215,7 @@ def _quantulum_ok(parser, model: str, case: dict, gold: list, dims: dict) -> boo
         unit = UNIT_NAMES.get(q.unit.name, q.unit.name)
         if model == "CurrencyModel" and q.unit.currency_code:
             unit = q.unit.currency_code
-        if in_model(model, unit, dims):
+        if in_model(model, unit):
             pred.append((q.value, unit))
     return same_pairs(gold, pred)
 

@@ -394,7 +394,12 @@ def test_numbers_joined_by_dots_are_an_address_or_version(nlp):
 
 @pytest.mark.parametrize("text, surface, value, unit", [
     ("It fell to -3C overnight.", "-3C", -3, "degC"),
-    ("It was minus 10 degrees in Moscow.", "minus 10 degrees", -10, "deg"),
+    ("It was minus 10 degrees in Moscow.", "minus 10 degrees", -10, "degT"),
+    ("The temperature outside is 98 degrees.", "98 degrees", 98, "degT"),
+    ("Set the thermostat to 85°.", "85°", 85, "degT"),
+    ("Rotate the panel 90° to the left.", "90°", 90, "deg"),
+    ("Turn a 45 degrees angle.", "45 degrees", 45, "deg"),
+    ("Temperatures reached 40C on Tuesday.", "40C", 40, "degC"),
     ("His temperature was 98.6F.", "98.6F", 98.6, "degF"),
     ("Lows of -5 °C are expected.", "-5 °C", -5, "degC"),
     ("Water boils at 100 degrees centigrade.", "100 degrees centigrade", 100, "degC"),
@@ -526,3 +531,119 @@ def test_a_percentage_counts_what_the_clause_subject_names(nlp, text, counted):
 def test_up_from_figure_counts_the_same_thing(nlp):
     found = quantities(nlp, "Turnout was 62 percent, up from 58 percent.")
     assert [(q.value, q.counted) for q in found] == [(62, "turnout"), (58, "turnout")]
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The link runs at 10 Gb per second.", "10 Gb per second", 10, "Gbit/s"),
+    ("It ships with 512GB of storage.", "512GB", 512, "GB"),
+    ("A 2 gigabit chip.", "2 gigabit", 2, "Gbit"),
+    ("The file is 4 KiB long.", "4 KiB", 4, "KiB"),
+    ("A 32K word magnetic core memory board.", "32K word", 32, "Kiword"),
+    ("The PC had 64K of RAM.", "64K", 64, "KiB"),
+    ("The band had 5 Tbps of capacity.", "5 Tbps", 5, "Tbit/s"),
+])
+def test_bits_and_bytes_are_units_not_billions(nlp, text, surface, value, unit):
+    q = one(quantities(nlp, text), surface)
+    assert (q.text, q.value, q.unit) == (surface, value, unit)
+
+
+def test_k_outside_computer_memory_is_a_thousand(nlp):
+    q = one(quantities(nlp, "He earned 64K last year."), "64K")
+    assert (q.value, q.unit) == (64_000, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10 rmb 20 usd", [("10 rmb", 10, "CNY"), ("20 usd", 20, "USD")]),
+    ("It cost 50 USD 40 EUR.", [("50 USD", 50, "USD"), ("40 EUR", 40, "EUR")]),
+    ("10 $ is not much, nor is 10 €", [("10 $", 10, "USD"), ("10 €", 10, "EUR")]),
+    ("He bought 5 $10 bills.", [("5", 5, None), ("$10", 10, "USD")]),
+    ("They paid 17 USD 25.", [("17 USD 25", 17.25, "USD")]),
+])
+def test_a_currency_after_a_figure_is_not_also_the_next_ones(nlp, text, expected):
+    found = quantities(nlp, text)
+    assert [(q.text, q.value, q.unit) for q in found] == expected
+
+
+def test_that_one_with_a_unit_counts(nlp):
+    q = one(quantities(nlp, "That one mile can provide enough."), "one mile")
+    assert (q.value, q.unit) == (1, "mi")
+
+
+def test_a_spaced_inch_mark_is_inches_but_not_an_opening_quote(nlp):
+    q = one(quantities(nlp, 'He has a pen that is 10 " long.'), "10")
+    assert (q.text, q.unit) == ('10 "', "in")
+    found = quantities(nlp, 'The Boeing 787 " Dreamliner " flew with 290 seats.')
+    assert all(q.unit != "in" for q in found)
+    assert all(q.unit != "in" for q in quantities(nlp, 'the 10 "best" films'))
+
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("It paid 50 mln Canadian dlrs.", "50 mln Canadian dlrs", "CAD"),
+    ("Deposits rose to 17.18 billion N.Z. Dlrs in January.", "17.18 billion N.Z. Dlrs", "NZD"),
+    ("Reserves stood at 50 billion U.S. Dlrs.", "50 billion U.S. Dlrs", "USD"),
+    ("It is issuing a three billion French franc bond.", "three billion French franc", "FRF"),
+])
+def test_wire_style_currency_names(nlp, text, surface, unit):
+    assert one(quantities(nlp, text), surface).unit == unit
+
+
+def test_a_change_and_the_level_it_reaches_are_two_figures(nlp):
+    found = quantities(nlp, "Loans fell 195 mln dlrs to 65.06 billion in the week.")
+    assert [(q.text, q.value, q.unit, q.change) for q in found] == [
+        ("195 mln dlrs", 195e6, "USD", "down"), ("65.06 billion", 65.06e9, "USD", None)]
+
+
+def test_a_figure_after_to_that_counts_a_noun_keeps_no_unit(nlp):
+    found = quantities(nlp, "It sold 500 tonnes to 20 countries last year.")
+    assert [(q.text, q.unit, q.counted) for q in found] == [
+        ("500 tonnes", "t", None), ("20", None, "countries")]
+
+
+def test_a_percentage_change_does_not_give_its_unit_to_the_level(nlp):
+    found = quantities(nlp, "The index fell 0.4 pct to 99.7 in January.")
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("0.4 pct", 0.4, "percent"), ("99.7", 99.7, None)]
+
+
+def test_a_second_day_after_a_month_is_a_date(nlp):
+    found = quantities(nlp, "It bought 50,000 shares between Feb 11 and 19 at 24 dlrs.")
+    assert [q.text for q in found] == ["50,000", "24 dlrs"]
+
+
+def test_a_frequency_is_a_count_even_inside_a_set_of_times(nlp):
+    q = one(quantities(nlp, "The line is used four times per week."), "four")
+    assert (q.text, q.value, q.unit) == ("four times per week", 4, "times/week")
+
+
+def test_the_unit_of_a_figure_is_not_what_it_counts(nlp):
+    found = quantities(nlp, "Its share should fall to around 38 or 39 pct this year.")
+    assert [(q.text, q.unit, q.counted) for q in found] == [
+        ("38", "percent", None), ("39 pct", "percent", None)]
+
+
+def test_a_letter_after_a_model_number_is_no_temperature_even_in_hot_weather(nlp):
+    found = quantities(nlp, "It flew the Boeing 777F freighter in hot weather.")
+    assert all(q.unit != "degF" for q in found)
+
+
+def test_a_word_of_another_figure_is_not_what_a_figure_counts(nlp):
+    found = quantities(nlp, "Limiting warming to 1.5 degrees Celsius requires cutting "
+                            "emissions 45 percent.")
+    assert [(q.text, q.unit, q.counted) for q in found] == [
+        ("1.5 degrees Celsius", "degC", None), ("45 percent", "percent", None)]
+
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("The door is 2 1/2 in thick.", "2 1/2 in", "in"),
+    ("The length is 12 ft 2 in more or less.", "12 ft 2 in", "ft"),
+    ("Shearson contributed 316 mln in after-tax earnings.", "316 mln", None),
+    ("Sales rose to 3.05 mln in mid-January.", "3.05 mln", None),
+])
+def test_in_after_a_figure_is_inches_only_where_the_measure_ends(nlp, text, surface, unit):
+    q = one(quantities(nlp, text), surface)
+    assert (q.text, q.unit) == (surface, unit)
+
+
+def test_a_bit_is_somewhat_not_one_bit(nlp):
+    assert [q.text for q in quantities(nlp, "Profits declined a bit to 66 mln dlrs.")] == [
+        "66 mln dlrs"]

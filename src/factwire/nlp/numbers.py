@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from factwire.nlp.quantity_fractions import join_ratios, read_spelled_fraction
 from factwire.nlp.quantity_words import (  # noqa: F401  (NumberMatch, word_kind: public API)
     UNICODE_FRACTIONS,
@@ -19,9 +21,11 @@ from factwire.nlp.quantity_words import (  # noqa: F401  (NumberMatch, word_kind
     digit_value,
     is_word_at,
     make_span,
+    number_words,
     pieces_of,
     word_kind,
 )
+from factwire.nlp.units import currency_after, unit_after
 
 VAGUE_MULTIPLES = {"tens": (10, 100), "dozens": (24, 100), "hundreds": (100, 1000),
                    "thousands": (1000, 10_000), "millions": (1e6, 1e7),
@@ -35,8 +39,11 @@ def find_numbers(text: str) -> list[NumberMatch]:
     found: list[NumberMatch] = []
     i = 0
     while i < len(pieces):
+        if not _may_start(pieces[i]):
+            i += 1  # most words start no number: skip the readers
+            continue
         match, nxt = read_number(text, pieces, i)
-        if match is None or _pronoun_one(pieces, i, match):
+        if match is None or _pronoun_one(text, pieces, i, match):
             i += 1
             continue
         found.append(match)
@@ -44,13 +51,43 @@ def find_numbers(text: str) -> list[NumberMatch]:
     return join_ratios(text, found)
 
 
+# words other than number words that may start a number: "a dozen", "half a million",
+# "a few hundred", "several thousand", "tens of thousands", "quarter"
+_STARTERS = frozenset({"a", "an", "half", "quarter"} | set(VAGUE_MULTIPLES) |
+                      set(VAGUE_COUNTS))
+
+
+def _may_start(piece: Piece) -> bool:
+    """Whether any number reader can start at ``piece``: digits, a fraction sign, a number
+    word or a starter word (symbols and other words never start a number)."""
+    if piece.kind != "word":
+        return piece.kind in ("num", "frac")
+    return piece.low in _starter_words()
+
+
+@lru_cache(maxsize=1)
+def _starter_words() -> frozenset[str]:
+    """The starters and every word ``word_kind`` reads: the lexicon's words and the plurals
+    of its ordinals ("thirds"), not "seconds"."""
+    table = number_words()
+    plurals = {word + "s" for word, (value, kind) in table.items()
+               if kind == "ordinal" and value != 2}
+    return _STARTERS | frozenset(table) | frozenset(plurals)
+
+
 # "one" after a determiner is the pronoun: "the one you mentioned", "which one", "that one"
 _DETERMINERS = frozenset({"the", "this", "that", "which", "each", "every", "any", "no"})
 
 
-def _pronoun_one(pieces: list[Piece], i: int, match: NumberMatch) -> bool:
-    return match.text.lower() == "one" and i > 0 and pieces[i - 1].kind == "word" and \
-        pieces[i - 1].low in _DETERMINERS
+def _pronoun_one(text: str, pieces: list[Piece], i: int, match: NumberMatch) -> bool:
+    """ "that one", "which one": the pronoun, unless a unit it counts follows ("that one
+    mile", "the one dollar")."""
+    if not (match.text.lower() == "one" and i > 0 and pieces[i - 1].kind == "word" and
+            pieces[i - 1].low in _DETERMINERS):
+        return False
+    found = currency_after(text, match.end) or unit_after(text, match.end, spelled=True)
+    return found is None or not text[match.end:found[1]].strip()[:3].isalpha() or \
+        found[0] == "in"
 
 
 def read_number(text: str, pieces: list[Piece], i: int) -> tuple[NumberMatch | None, int]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -37,7 +38,6 @@ from factwire.nlp.doc import doc_list, doc_map, doc_text
 from factwire.nlp.numbers import NumberMatch, find_numbers
 from factwire.nlp.quantity_roles import assign_roles
 from factwire.nlp.units import (
-    bound_before,
     currency_scale,
     dimension_of,
     in_identifier,
@@ -45,6 +45,8 @@ from factwire.nlp.units import (
     is_idiom,
     is_reference,
     is_uncertainty,
+    lexicon_rows,
+    token_at,
     unit_after_article,
     unit_of,
 )
@@ -54,6 +56,8 @@ from factwire.nlp.units import (
 # three days") measure something and stay quantities (unit year/day/...) beside the time.
 BLOCKING_TIME_TYPES = ("DATE", "TIME", "SET")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:of\s+)?(?:between\s+)?$", re.IGNORECASE)
+# "four times per week": a frequency inside a set of times counts occurrences
+_TIMES_AFTER = re.compile(r"\s+times\b")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|through)\s*$")
 _DASH_JOIN = re.compile(r"^(?:-|–|—| - | – | — |- to |– to )$")
 
@@ -123,21 +127,25 @@ def read_mentions(doc: Doc) -> list[Mention]:
     """Every number in the Doc with its unit or currency, minus dates, times and idioms."""
     text = doc_text(doc)
     blocked = _blocked_chars(doc)
+    removed = [(r.start, r.end) for r in doc_list(doc, "removed")]
     mentions: list[Mention] = []
     numbers = find_numbers(text)
     code_end = -1  # end of the last number dropped as part of a name ("737" of "737-800")
     names: set[str] = set()  # "787" named "Boeing 787" once is a name in "the new 787" too
     for i, number in enumerate(numbers):
-        if number.kind == "ordinal" or _inside(number.start, number.end, blocked) or \
+        if number.kind == "ordinal" or _inside(number.start, number.end, removed) or \
+                (_inside(number.start, number.end, blocked) and
+                 not _TIMES_AFTER.match(text, number.end)) or \
                 (mentions and number.start < mentions[-1].end):
             continue
-        mention = attach_unit(text, number, numbers[i + 1] if i + 1 < len(numbers) else None)
+        mention = attach_unit(text, number, numbers[i + 1] if i + 1 < len(numbers) else None,
+                              mentions[-1].end if mentions else 0)
         if in_identifier(doc, text, number, mention.unit, mention.end) or \
                 (text[code_end:number.start] in ("-", "/") and number.start > code_end >= 0):
             code_end = number.end
             names.add(number.text)
         elif not is_date_or_time(doc, text, number, mention.unit) and \
-                not is_idiom(doc, text, number) and not is_reference(text, number, mention.unit):
+                not is_idiom(doc, text, number, mention.unit) and not is_reference(text, number, mention.unit):
             mentions.append(mention)
     mentions = [m for m in mentions if not _named_elsewhere(text, m, names)]
     return sorted(mentions + _article_units(text, mentions, blocked), key=lambda m: m.start)
@@ -182,15 +190,18 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and end > s for s, e in spans)
 
 
-def attach_unit(text: str, number: NumberMatch, nxt: NumberMatch | None = None) -> Mention:
-    """The number with the currency before it or the unit/currency after it; an
-    uncertainty ("2,000.45±0.01 pounds") is read past to the unit."""
+def attach_unit(text: str, number: NumberMatch, nxt: NumberMatch | None = None,
+                floor: int = 0) -> Mention:
+    """The number with the currency before it (not before ``floor``, the end of the figure
+    before) or the unit/currency after it; an uncertainty ("2,000.45±0.01 pounds") is read
+    past to the unit."""
     mention = Mention(number.start, number.end, number.value, number.low, number.high,
                       kind=number.kind, spelled=number.spelled)
     if number.kind == "vague":
         mention.approximate, mention.comparator = True, "~"
     end = nxt.end if nxt is not None and is_uncertainty(text, number.end, nxt.start) else None
-    mention.unit, mention.start, mention.end = unit_of(text, number, end)
+    mention.unit, mention.start, mention.end = unit_of(text, number, end, floor)
+    mention.extra["unit_after"] = mention.end > (end or number.end)
     if mention.unit is None and _AGE_BEFORE.search(text, max(0, number.start - 20), number.start):
         mention.unit = "year"  # "aged 18 to 30", "at the age of 87": years of age
     if mention.unit is None and number.text.lower() == "zero" and \
@@ -204,6 +215,49 @@ def attach_unit(text: str, number: NumberMatch, nxt: NumberMatch | None = None) 
 
 
 # --- comparators, approximation and ranges ----------------------------------------------
+
+@lru_cache(maxsize=1)
+def modifiers() -> list[tuple[str, str, bool]]:
+    """``data/quantities_modifiers.tsv`` ("more than" -> ">"): (phrase, comparator,
+    approximate), longest first."""
+    rows = lexicon_rows("quantities_modifiers.tsv")
+    return sorted(((p, c, a == "1") for p, c, a in rows), key=lambda r: -len(r[0]))
+
+
+@lru_cache(maxsize=1)
+def _bound_patterns() -> list[tuple[str, str, bool, re.Pattern]]:
+    out = []
+    for phrase, comparator, approximate in modifiers():
+        pattern = rf"(?:^|[^\w]){re.escape(phrase)}\s*$" if phrase[0].isalnum() else \
+            rf"{re.escape(phrase)}\s*$"
+        out.append((phrase, comparator, approximate, re.compile(pattern)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _any_bound() -> re.Pattern:
+    """Any modifier phrase at the end of a text (without the word-boundary test)."""
+    phrases = "|".join(re.escape(phrase) for phrase, _, _ in modifiers())
+    return re.compile(rf"(?:{phrases})\s*$")
+
+
+def bound_before(text: str, start: int) -> tuple[str, bool, int] | None:
+    """(comparator, approximate, where the phrase starts) of "more than", "about", "up to"
+    written right before ``start``."""
+    before = text[max(0, start - 30):start].lower()
+    if _any_bound().search(before) is None:
+        return None  # no phrase ends the text before: most figures
+    stripped = before.rstrip()
+    for phrase, comparator, approximate, pattern in _bound_patterns():
+        if not stripped.endswith(phrase.rstrip()):
+            continue  # the pattern needs the phrase at the end: skip the regex
+        found = pattern.search(before)
+        if found:
+            phrase_start = start - len(before) + found.start() + \
+                (0 if found.group().startswith(phrase[:1]) else 1)
+            return comparator, approximate, phrase_start
+    return None
+
 
 def read_modifier(text: str, m: Mention) -> None:
     """Set comparator/approximate from the words just before the mention."""
@@ -236,9 +290,26 @@ def join_ranges(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     first.value is not None and \
                     re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s*", text[first.end:second.start]):
                 first.unit = second.unit  # "45 and 50 mg"
+            if second is not None and _level_after_change(doc, text, first, second):
+                second.unit = first.unit  # "fell 195 mln dlrs to 65.06 billion"
             out.append(first)
             i += 1
     return out
+
+
+def _level_after_change(doc: Doc, text: str, a: Mention, b: Mention) -> bool:
+    """ "fell 195 mln dlrs to 65.06 billion": the level a change reaches is in the change's
+    unit (not for a percentage: "fell 0.4 pct to 99.7" reaches an index level; nor after a
+    period: "in the two months to 3.06 billion"; nor a figure counting a noun: "sold 500
+    tonnes to 20 countries")."""
+    if a.unit is None or b.unit is not None or b.value is None or \
+            not a.extra.get("unit_after", False) or \
+            dimension_of(a.unit) in ("ratio", "time", "count", None) or \
+            re.fullmatch(r"\s+to\s+", text[a.end:b.mod_start or b.start]) is None:
+        return False
+    word = re.match(r"\s*[^\W\d_]", text[b.end:b.end + 3])
+    after = token_at(doc, b.end + word.end() - 1) if word else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN")
 
 
 def _is_feet_and_inches(text: str, a: Mention, b: Mention) -> bool:
@@ -281,6 +352,8 @@ def _is_range(text: str, a: Mention, b: Mention) -> bool:
         return False
     word = between.strip()
     lead = text[max(0, a.start - 40):a.mod_start if a.mod_start is not None else a.start]
+    if word == "to" and a.unit and not b.unit and a.extra.get("unit_after"):
+        return False  # "dipped 10.5 pct to 265,301": a range repeats or ends with the unit
     if word == "and":
         return bool(re.search(r"\bbetween\b(?:\s+\w+){0,3}\s*$", lead, re.IGNORECASE))
     if word in ("to", "through"):

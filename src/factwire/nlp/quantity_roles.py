@@ -15,13 +15,20 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from factwire.nlp.doc import doc_map, doc_text, entity_by_id, entity_id_of, time_id_of
 from factwire.nlp.numbers import word_kind
-from factwire.nlp.units import dimension_of, lexicon_rows, lexicon_words, token_at
+from factwire.nlp.units import (
+    dimension_of,
+    is_unit_word,
+    lexicon_rows,
+    lexicon_words,
+    token_at,
+)
 
 if TYPE_CHECKING:
     from factwire.nlp.quantities import Mention
@@ -56,6 +63,8 @@ def assign_roles(doc: Doc, mentions: list[Mention]) -> None:
         noun = counted_token(doc, m, head) or measured_subject(m, head)
         if noun is not None and not _same_line(text, m, noun):
             noun = None  # "Net 1.6 billion\n  Avg shares": a table's next label
+        if noun is not None and any(o.start <= noun.idx < o.end for o in mentions):
+            noun = None  # "to 1.5 degrees Celsius requires cutting emissions 45 percent"
         m.counted = _noun_text(noun, m) if noun is not None else None
         m.extra["noun"] = noun
         read_change(doc, m, head, noun)
@@ -69,12 +78,13 @@ def assign_roles(doc: Doc, mentions: list[Mention]) -> None:
         if heads[m.id] is not None:
             m.time = time_next_to(doc, m)
     claimed = relative_times | {m.time for m in mentions if m.time}
+    actors: dict[int, str | None] = {}  # sentence actors by sentence start, see subject_of
     for m in mentions:
         head = heads[m.id]
         if head is not None and m.time is None:
             m.time = time_of_clause(doc, head, relative_times, claimed)
         if head is not None:
-            m.subject = m.subject or subject_of(doc, head, m.extra.get("noun"))
+            m.subject = m.subject or subject_of(doc, head, m.extra.get("noun"), actors)
 
 
 _BREAK = re.compile(r"\n[ \t\r\n]")
@@ -88,8 +98,19 @@ def _same_line(text: str, m: Mention, noun: Token) -> bool:
     return _BREAK.search(text, noun.idx + len(noun), m.start) is None
 
 
+_UNSET = object()
+
+
 def number_token(doc: Doc, m: Mention) -> Token | None:
-    """The token carrying the number (the first of a range, the last of "1.5 million")."""
+    """The token carrying the number (the first of a range, the last of "1.5 million");
+    kept in ``m.extra`` (a mention's span does not change once its roles are read)."""
+    found = m.extra.get("token", _UNSET)
+    if found is _UNSET:
+        found = m.extra["token"] = _number_token(doc, m)
+    return found
+
+
+def _number_token(doc: Doc, m: Mention) -> Token | None:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return None
@@ -101,7 +122,16 @@ def number_token(doc: Doc, m: Mention) -> Token | None:
 
 def _top(token: Token, m: Mention | None = None) -> Token:
     """Climb "1" -> "million", "5" -> "percent", "2.5" -> "$" to the token heading the
-    figure with its unit."""
+    figure with its unit (kept in ``m.extra`` for the mention's own token)."""
+    if m is not None and m.extra.get("token") is token:
+        top = m.extra.get("top")
+        if top is None:
+            top = m.extra["top"] = _climb(token, m)
+        return top
+    return _climb(token, m)
+
+
+def _climb(token: Token, m: Mention | None) -> Token:
     while token.head.i != token.i and (
             (token.dep_ in ("compound", "quantmod", "nummod", "advmod") and token.head.like_num)
             or (m is not None and m.start <= token.head.idx < m.end)):
@@ -115,8 +145,26 @@ def _is_counted_noun(token: Token, m: Mention) -> bool:
         and time_id_of(token) is None
 
 
+def _counted_by(token: Token, m: Mention) -> bool:
+    """A noun next to a figure that it counts: not a unit when the figure has one ("38 or
+    39 pct": "pct" is the unit of both figures, not what they count; "37,000 long tons",
+    without a unit read, keeps "tons")."""
+    return _is_counted_noun(token, m) and \
+        not (m.unit is not None and
+             is_unit_word(doc_text(token.doc), token.idx, token.idx + len(token)))
+
+
 def _after(doc: Doc, m: Mention) -> Token | None:
-    for token in doc[number_token(doc, m).i:]:
+    """The first token after the mention (kept in ``m.extra``)."""
+    found = m.extra.get("after", _UNSET)
+    if found is _UNSET:
+        found = m.extra["after"] = _first_after(doc, m)
+    return found
+
+
+def _first_after(doc: Doc, m: Mention) -> Token | None:
+    for i in range(number_token(doc, m).i, len(doc)):
+        token = doc[i]
         if token.idx >= m.end and not token.is_space:
             return token
     return None
@@ -127,17 +175,17 @@ def counted_token(doc: Doc, m: Mention, head: Token) -> Token | None:
     top = _top(head, m)
     nxt = _after(doc, m)
     if top.dep_ in ("nummod", "amod", "compound", "quantmod", "npadvmod") and \
-            top.head.i > top.i and _is_counted_noun(top.head, m):
+            top.head.i > top.i and _counted_by(top.head, m):
         return top.head
     money = m.unit is not None and dimension_of(m.unit) == "money"
     if nxt is not None and (nxt.lower_ == "of" or (nxt.lower_ == "in" and money)):
         pobj = [c for c in nxt.children if c.dep_ == "pobj"]
-        if pobj and _is_counted_noun(pobj[0], m):
+        if pobj and _counted_by(pobj[0], m):
             return pobj[0]
     if not m.unit and top.dep_ in ("pobj", "conj") and top.head.lower_ == "of" and \
-            _is_counted_noun(top.head.head, m):
+            _counted_by(top.head.head, m):
         return top.head.head
-    if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and _is_counted_noun(nxt, m) and \
+    if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and _counted_by(nxt, m) and \
             not m.unit:
         return nxt
     return None
@@ -378,8 +426,9 @@ def time_next_to(doc: Doc, m: Mention) -> str | None:
     start = _after(doc, m)
     if start is None:
         return None
+    time_at = doc_map(doc, "time_at")
     for token in doc[start.i:min(len(doc), start.i + 4)]:
-        time = time_id_of(token)
+        time = time_at.get(token.i)
         if time is not None:
             return None if time == m.relative_to else time
         if token.lower_ in _RELATIVE_CUES or token.is_punct or token.pos_ in ("VERB", "AUX") \
@@ -390,11 +439,12 @@ def time_next_to(doc: Doc, m: Mention) -> str | None:
 
 def time_of_clause(doc: Doc, head: Token, relative: set, claimed: set) -> str | None:
     """The time of the clause the figure is in, else the sentence's first free date."""
-    verb = next((a for a in [head] + list(head.ancestors) if a.pos_ in ("VERB", "AUX")), None)
+    verb = next((a for a in chain([head], head.ancestors) if a.pos_ in ("VERB", "AUX")), None)
     sent_times: list[str] = []
     time_at = doc_map(doc, "time_at")
-    for token in head.sent:
-        time = time_at.get(token.i)
+    sent = head.sent
+    for i in sorted(i for i in time_at if sent.start <= i < sent.end):
+        token, time = doc[i], time_at[i]  # the sentence's tokens in a time, in order
         if time is None or time in relative or time in sent_times:
             continue
         sent_times.append(time)
@@ -409,9 +459,12 @@ def _entity_of(token: Token, types: tuple[str, ...] | None = None,
                itself: bool = True) -> str | None:
     """A named entity at ``token`` or among its possessor/compound/adjective modifiers;
     nominal entities ("the troops") are not owners of a figure."""
-    modifiers = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-    for candidate in ([token] if itself else []) + modifiers:
-        eid = entity_id_of(candidate)
+    entity_at = doc_map(token.doc, "entity_at")
+    if not entity_at:
+        return None
+    modifiers = (c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod"))
+    for candidate in chain([token] if itself else [], modifiers):
+        eid = entity_at.get(candidate.i)
         entity = entity_by_id(token.doc, eid) if eid is not None else None
         if entity is None or entity.nominal:
             continue
@@ -420,24 +473,31 @@ def _entity_of(token: Token, types: tuple[str, ...] | None = None,
     return None
 
 
-def subject_of(doc: Doc, head: Token, noun: Token | None) -> str | None:
+def subject_of(doc: Doc, head: Token, noun: Token | None,
+               actors: dict[int, str | None] | None = None) -> str | None:
     """Whose figure it is: the possessor of what is counted, the actor of the verb it
-    belongs to (through xcomp/relcl/conj), else the sentence's or previous sentence's actor."""
+    belongs to (through xcomp/relcl/conj), else the sentence's or previous sentence's actor
+    (``actors`` remembers them by sentence start, for the figures of one Doc)."""
     if noun is not None:
         eid = _entity_of(noun, itself=False)
         if eid is not None:
             return eid
-    for anc in [head] + list(head.ancestors):
+    for anc in chain([head], head.ancestors):
         if anc.pos_ not in ("VERB", "AUX"):
             continue
-        objects = [c for c in anc.children if c.dep_ == "dobj" and c != noun]
-        for child in [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")] + objects:
+        children = list(anc.children)
+        objects = [c for c in children if c.dep_ == "dobj" and c != noun]
+        for child in [c for c in children if c.dep_ in ("nsubj", "nsubjpass")] + objects:
             eid = _entity_of(child)
             if eid is not None:
                 return eid
         if anc.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp"):
             break
-    return sentence_actor(head.sent) or _previous_actor(doc, head.sent)
+    actors = {} if actors is None else actors
+    sent = head.sent
+    if sent.start not in actors:
+        actors[sent.start] = sentence_actor(sent) or _previous_actor(doc, sent)
+    return actors[sent.start]
 
 
 def sentence_actor(sent) -> str | None:

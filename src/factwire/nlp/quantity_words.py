@@ -12,7 +12,7 @@ made of digits and number words ("1.5 million", "three hundred and two", "a doze
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -44,6 +44,11 @@ _MEASURE_AFTER = re.compile(r"\s+(?:tall|long|high|wide|deep|away|thick|in (?:le
                             r"height|diameter|depth))\b")
 
 
+# "32K word core memory", "64K of RAM", "640K memory": in a computer memory size K is 1024,
+# a kibi- unit written after the figure (the unit is read by ``units.unit_after``)
+MEMORY_K = re.compile(r"K(?P<words>[\s-]?words?)?(?=(?:[\s-]+\w+){0,2}?[\s-]+"
+                      r"(?:(?i:memory)|RAM|ROM)\b)")
+
 # a temperature written just before: "K" after the next number is kelvin, not thousands
 _TEMPERATURE_BEFORE = re.compile(r"\d\s?(?:°\s?[CF]\b|degrees? (?:Celsius|Fahrenheit))")
 
@@ -71,16 +76,16 @@ class NumberMatch:
     spelled: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     kind: str  # num, frac, word, sym
     text: str
     start: int
     end: int
+    low: str = field(init=False, repr=False, compare=False)  # the text in lower case
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.low = self.text.lower()
 
 
 @lru_cache(maxsize=1)
@@ -224,8 +229,10 @@ class CompoundReader:
         scale = ATTACHED_SCALES.get(p.text) or ATTACHED_SCALES.get(p.low)
         start = self.pieces[self.first].start
         money = re.search(r"[$€£¥₹]\s?$", self.text[max(0, start - 2):start])
-        if p.text == "K" and not money and _kelvin_context(self.text, start):
-            return j  # "300 °C (572 °F, 573.15K)": kelvin among temperatures
+        if p.text == "K" and not money and (_kelvin_context(self.text, start) or
+                                            MEMORY_K.match(self.text, p.start)):
+            return j  # "300 °C (572 °F, 573.15K)": kelvin among temperatures; "32K word
+            # core memory": kibiwords
         if scale is None and (self.kind == "decimal" or money) and not _MEASURE_AFTER.match(
                 self.text, p.end):
             scale = DECIMAL_SCALES.get(p.text)  # "1.5m", "€500m": million

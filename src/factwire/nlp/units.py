@@ -1,10 +1,9 @@
-"""What is written around a number: its unit or currency, the bound before it, or the
-month, clock suffix or name that makes it no quantity at all.
+"""What is written around a number: its unit or currency, or the month, clock suffix or
+name that makes it no quantity at all.
 
 Lexicons: ``data/units.tsv`` (surface -> unit symbol such as "km", "degC", "percent"),
 ``data/currencies.tsv`` (surface -> ISO 4217 code, written before or after the number),
-``data/quantities_modifiers.tsv`` ("more than" -> ">"), ``quantities_name_cues.txt``
-("Flight 370") and ``quantities_idioms.tsv`` ("one of").
+``quantities_name_cues.txt`` ("Flight 370") and ``quantities_idioms.tsv`` ("one of").
 
 >>> unit_after("5 km away", 1)
 ('km', 4)
@@ -23,16 +22,18 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from factwire.nlp.doc import time_id_of
+from factwire.nlp.quantity_words import MEMORY_K
 
 if TYPE_CHECKING:
     from factwire.nlp.numbers import NumberMatch
 
-# words after which "in" is a preposition, not inches ("2 in my car", "30 in 2013")
-_NOT_INCH_NEXT = re.compile(
-    r"\s*(?:the|a|an|my|his|her|its|their|our|your|this|that|these|those|each|every|all|"
-    r"total|order|which|what|turn|fact|part|place|time|case|january|february|march|april|"
-    r"may|june|july|august|september|october|november|december)\b", re.IGNORECASE)
-_NOT_INCH_CAPITAL = re.compile(r"\s*[A-Z0-9]")
+# "in" after a number is the preposition ("2 in my car", "30 in 2013", "316 mln in after-tax
+# earnings", "nil in qtr") unless it ends the measure: before punctuation or the end, a
+# dimension word ("2 1/2 in thick"), "x" ("10 in x 12 in") or "of rain/snow"
+_INCH_NEXT = re.compile(
+    r"\s*(?:$|[.,;:!?()\[\]\"'/]|[x×]\s*\d|(?:thick|thin|long|wide|tall|high|deep|across|"
+    r"in diameter|of (?:rain|snow|rainfall|snowfall))\b)", re.IGNORECASE)
+_FEET_BEFORE = re.compile(r"\d\s*(?:ft|feet|foot)\s+(?:and\s+)?\d+(?:\.\d+)?$")  # "12 ft 2 in"
 _RATE_ALIASES = {"km/hour": "km/h", "mi/hour": "mph", "m/second": "m/s", "m/s": "m/s"}
 _SCALE_BEFORE_POUNDS = re.compile(r"(?:million|billion|trillion|bn|m)\s*$", re.IGNORECASE)
 
@@ -82,12 +83,20 @@ def unit_surfaces() -> tuple[Surface, ...]:
     return _surfaces(lexicon_rows("units.tsv"))
 
 
+_CODE_WORDS = frozenset({"cad", "rub"})
+
+
 @lru_cache(maxsize=1)
 def currency_surfaces() -> tuple[tuple[Surface, ...], tuple[Surface, ...]]:
     """Currency surfaces written (before, after) a number, longest first."""
     rows = lexicon_rows("currencies.tsv")
     before = [Surface(t, code, "money", True) for t, code, pos in rows if pos in ("before", "both")]
-    after = _surfaces([[t, code, "money"] for t, code, pos in rows if pos in ("after", "both")])
+    after_rows = [[t, code, "money"] for t, code, pos in rows if pos in ("after", "both")]
+    # codes are written in capitals, and informally in lower case after the figure ("20
+    # usd", "40 rmb"), except those that are English words ("a cad", "rub")
+    after_rows += [[t.lower(), code, "money"] for t, code, _ in after_rows
+                   if re.fullmatch(r"[A-Z]{3}", t) and t.lower() not in _CODE_WORDS]
+    after = _surfaces(after_rows)
     return tuple(sorted(before, key=lambda s: -len(s.text))), after
 
 
@@ -95,7 +104,13 @@ def currency_surfaces() -> tuple[tuple[Surface, ...], tuple[Surface, ...]]:
 def _dimensions() -> dict[str, str]:
     dims = {s.unit: s.dimension for s in unit_surfaces()}
     dims.update({s.unit: "money" for group in currency_surfaces() for s in group})
+    dims.update(_READ_UNITS)
     return dims
+
+
+# units read from context rather than written: degrees of a temperature whose scale the
+# text leaves out, and kibiwords of computer memory ("32K word core memory")
+_READ_UNITS = {"degT": "temperature", "Kiword": "information"}
 
 
 def dimension_of(unit: str) -> str | None:
@@ -119,23 +134,34 @@ def _match_at(text: str, pos: int, surfaces: tuple[Surface, ...]) -> Surface | N
     """The longest surface written at ``pos``."""
     if pos >= len(text):
         return None
-    for surface in _by_first_letter(surfaces).get(text[pos].lower(), ()):
-        if _starts_with(text, pos, surface):
+    entries = _by_first_letter(surfaces).get(text[pos].lower())
+    if not entries:
+        return None
+    # a surface can only match where the lower-cased text starts with it: test that on
+    # one lower-cased chunk before the exact comparison
+    head = text[pos:pos + entries[0][0]].lower()
+    for _, lowered, surface in entries:
+        if head.startswith(lowered) and _starts_with(text, pos, surface):
             return surface
     return None
 
 
-_INDEXES: dict[int, dict[str, list[Surface]]] = {}
+_INDEXES: dict[int, dict[str, list[tuple[int, str, Surface]]]] = {}
 
 
-def _by_first_letter(surfaces: tuple[Surface, ...]) -> dict[str, list[Surface]]:
-    """Surfaces by their first letter (keyed by the cached tuple's identity: hashing 400
-    dataclasses on every lookup would cost more than the scan it saves)."""
+def _by_first_letter(surfaces: tuple[Surface, ...]) -> dict[str, list[tuple[int, str, Surface]]]:
+    """Surfaces by their first letter, as (length of the group's longest surface, surface
+    in lower case, surface), longest first (keyed by the cached tuple's identity: hashing
+    400 dataclasses on every lookup would cost more than the scan it saves)."""
     index = _INDEXES.get(id(surfaces))
     if index is None:
-        index = {}
+        groups: dict[str, list[Surface]] = {}
         for surface in surfaces:  # already longest first
-            index.setdefault(surface.text[0].lower(), []).append(surface)
+            groups.setdefault(surface.text[0].lower(), []).append(surface)
+        index = {}
+        for first, group in groups.items():
+            longest = max(len(s.text) for s in group)
+            index[first] = [(longest, s.text.lower(), s) for s in group]
         _INDEXES[id(surfaces)] = index
     return index
 
@@ -153,6 +179,9 @@ def unit_after(text: str, end: int, spelled: bool = False) -> tuple[str, int] | 
     ("five m" is not five metres).
     """
     pos = _unit_start(text, end)
+    memory = MEMORY_K.match(text, pos) if text.startswith("K", pos) else None
+    if memory is not None:  # "32K word core memory": 32 kibiwords
+        return ("Kiword" if memory.group("words") else "KiB"), memory.end()
     surface = _match_at(text, pos, unit_surfaces())
     if surface is None and pos != end:
         surface = _match_at(text, end, unit_surfaces())
@@ -167,11 +196,40 @@ def unit_after(text: str, end: int, spelled: bool = False) -> tuple[str, int] | 
     scale = _DEGREE_SCALE.match(text, stop) if surface.unit == "deg" else None
     if scale is not None:  # "−273.15° on the Celsius scale"
         return ("degF" if scale.group(1).lower().startswith("f") else "degC"), stop
+    if surface.unit == "deg" and _temperature_sentence(text, end, stop):
+        return "degT", stop
     return surface.unit, stop
+
+
+# words that make degrees without a scale a temperature: "the temperature is 24 degrees",
+# "set the thermostat to 85°", "highs of 30 degrees", "minus 10 degrees"; angles are
+# turned, rotated or tilted ("rotate 90°", "a 45 degrees angle")
+_TEMPERATURE_WORDS = re.compile(
+    r"\b(?:temperatures?|thermostats?|thermometers?|fever|hot|hotter|hottest|cold|colder|"
+    r"coldest|warm|warmer|warmest|heat|heatwave|cool|cooler|chilly|freezing|frost|weather|"
+    r"forecasts?|highs?|lows?|minus|(?:above|below) (?:zero|freezing))\b", re.IGNORECASE)
+_ANGLE_WORDS = re.compile(
+    r"\b(?:angles?|rotat\w*|turn(?:s|ed|ing)?|tilt\w*|latitude|longitude|slopes?|inclin\w*|"
+    r"bearing|arcs?|compass)\b", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n\s*\n")
+
+
+def _temperature_sentence(text: str, start: int, end: int) -> bool:
+    """Degrees at [start, end) measure a temperature: the sentence around them speaks of
+    temperature and not of an angle."""
+    left = text[max(0, start - 100):start]
+    breaks = list(_SENTENCE_BREAK.finditer(left))
+    left = left[breaks[-1].end():] if breaks else left
+    right = text[end:end + 80]
+    stop = _SENTENCE_BREAK.search(right)
+    sentence = left + " " + (right[:stop.start()] if stop else right)
+    return _TEMPERATURE_WORDS.search(sentence) is not None and \
+        _ANGLE_WORDS.search(sentence) is None
 
 
 _DEGREE_SCALE = re.compile(r"\s+on\s+the\s+(Celsius|centigrade|Fahrenheit)\s+scale\b",
                            re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+[\d.,]+$")
 # a temperature written with a sign or decimals right before "C"/"F": "-3C", "21.5C"
 _SIGNED_OR_DECIMAL = re.compile(r"(?:^|[^\w.])[-−]\d+(?:\.\d+)?$|\d\.\d+$")
 
@@ -183,7 +241,8 @@ def _plausible(text: str, pos: int, surface: Surface, spelled: bool, end: int) -
         return False
     stop = pos + len(surface.text)
     if surface.text == "in":
-        return not (_NOT_INCH_NEXT.match(text, stop) or _NOT_INCH_CAPITAL.match(text, stop))
+        return _INCH_NEXT.match(text, stop) is not None or \
+            _FEET_BEFORE.search(text, max(0, end - 30), end) is not None
     if short and surface.text.isupper() and len(surface.text) == 1:
         # "30 C outside", "10 A" would be rare; a capital starting a next word is not a unit
         if surface.text not in "LCFKW":
@@ -195,13 +254,24 @@ def _plausible(text: str, pos: int, surface: Surface, spelled: bool, end: int) -
         attached = pos == end and not _SIGNED_OR_DECIMAL.search(text, max(0, end - 12), end)
         follows = text[stop:stop + 3]
         initials = re.match(r"\.\s?[A-Za-z]\.", text[stop:stop + 4])  # "2021 C.P.I."
-        return not (re.match(r"\s*[A-Z/]", follows) or (attached and re.match(r" \w", follows))
-                    or initials)
+        if initials:
+            return False
+        code = re.match(r"\s*[A-Z/]", follows) or (attached and re.match(r" \w", follows))
+        # ... unless the sentence speaks of temperature: "Temperatures reached 40C on Tuesday"
+        # (not after a name: "the Boeing 777F freighter in hot weather")
+        named = _NAME_BEFORE.search(text, max(0, end - 40), end)
+        return not code or (surface.text in "CF" and not named and
+                            _temperature_sentence(text, end, stop))
     if surface.text == '"':
-        # '8"' is inches; '787 "' and '"English 101"' close a quotation (an odd count of
-        # straight quotes on the line before it)
+        # '8"' and '10 " long' are inches; '787 "' and '"English 101"' close a quotation
+        # (an odd count of straight quotes on the line before it); '10 "best"' and '787 "
+        # Dreamliner "' open one (a quote mark follows on the line)
         line_start = text.rfind("\n", 0, end) + 1
-        return not spelled and pos == end and text.count('"', line_start, end) % 2 == 0
+        line_end = text.find("\n", pos)
+        spaced = text[end:pos] == " " and not text[pos + 1:pos + 2].isalnum() and \
+            '"' not in text[pos + 1:line_end if line_end >= 0 else len(text)]
+        return not spelled and (pos == end or spaced) and \
+            text.count('"', line_start, end) % 2 == 0
     if surface.text == "s":
         return pos != end  # "1990s", "777s" are decades and plurals of names
     return True
@@ -220,14 +290,31 @@ def per_unit(text: str, pos: int) -> tuple[str, int] | None:
     return surface.unit, start + len(surface.text)
 
 
+@lru_cache(maxsize=1)
+def _before_by_last_char() -> dict[str, tuple[Surface, ...]]:
+    """Currency surfaces written before a number, by their last character (upper case),
+    longest first: a number is preceded by a currency only when that character is."""
+    index: dict[str, list[Surface]] = {}
+    for surface in currency_surfaces()[0]:
+        index.setdefault(surface.text[-1].upper(), []).append(surface)
+    return {char: tuple(surfaces) for char, surfaces in index.items()}
+
+
+def is_unit_word(text: str, start: int, end: int) -> bool:
+    """Whether the word at [start, end) is a unit or currency written out ("pct", "dlrs",
+    "tonnes", "km")."""
+    found = currency_after(text, start) or unit_after(text, start)
+    return found is not None and found[1] >= end
+
+
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
     """The ISO 4217 code of a currency written right before ``start`` ("$", "US$ ", "€")."""
-    before, _ = currency_surfaces()
+    index = _before_by_last_char()
     for gap in (0, 1):
         pos = start - gap
-        if gap and not text[pos:start].isspace():
+        if pos <= 0 or (gap and not text[pos:start].isspace()):
             continue
-        for surface in before:
+        for surface in index.get(text[pos - 1].upper(), ()):
             begin = pos - len(surface.text)
             if begin >= 0 and text[begin:pos].upper() == surface.text.upper() and \
                     (begin == 0 or not text[begin - 1].isalpha() or not surface.text[0].isalpha()):
@@ -245,10 +332,18 @@ def currency_after(text: str, end: int) -> tuple[str, int] | None:
     stop = pos + len(surface.text)
     if surface.text.lower() == "won" and re.match(r"\s+(?:the|a|an)\b", text[stop:stop + 5]):
         return None
+    if not surface.text[0].isalpha() and text[stop:stop + 1].isdigit():
+        return None  # "5 $10 bills": the symbol is the next figure's
     per = per_unit(text, stop)
     if per is not None:
         return surface.unit + "/" + per[0], per[1]
     return surface.unit, stop
+
+
+@lru_cache(maxsize=1)
+def currency_codes() -> frozenset[str]:
+    """Every ISO 4217 code the currency lexicon writes."""
+    return frozenset(s.unit for group in currency_surfaces() for s in group)
 
 
 _SCALE_WORDS = {"million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
@@ -261,7 +356,7 @@ def currency_scale(text: str, start: int, end: int, unit: str | None):
     """Money written with its scale after the currency, (unit, factor, start, end) or None:
     "75 USD million", and the finance convention of an M before the ISO code for
     millions ("30 MUSD", "MAUD 60")."""
-    codes = {s.unit for group in currency_surfaces() for s in group}
+    codes = currency_codes()
     if unit is None:
         after = _MILLION_CODE_AFTER.match(text, end)
         if after and after.group(1) in codes:
@@ -279,7 +374,8 @@ def currency_scale(text: str, start: int, end: int, unit: str | None):
 
 
 ARTICLE_UNIT_EXCLUDED = {"year", "month", "week", "day", "hour", "minute", "s", "decade",
-                         "century", "times", "percent", "pp", "bp", "deg", "ton", "in"}
+                         "century", "times", "percent", "pp", "bp", "deg", "degT", "ton",
+                         "in", "bit"}  # "a bit" is "somewhat"
 
 
 def unit_after_article(text: str, end: int) -> tuple[str, int] | None:
@@ -317,14 +413,20 @@ def _bracketed_unit(text: str, end: int, spelled: bool) -> tuple[str, int] | Non
     return found[0], found[1] + 1
 
 
-def unit_of(text: str, number, end: int | None = None) -> tuple[str | None, int, int]:
+def unit_of(text: str, number, end: int | None = None,
+            floor: int = 0) -> tuple[str | None, int, int]:
     """(unit, start, end) of a number with the currency before it or the unit after it.
 
     ``number`` has ``start``, ``end``, ``text`` and ``spelled``; ``end`` overrides where
-    the number ends (past an uncertainty). Without a unit, the number's own span.
+    the number ends (past an uncertainty); ``floor``: where the previous figure ends: a
+    currency written after that figure is this one's only when none follows this one ("10
+    rmb 20 usd", "10 $ 30 $"; but "17 USD 25" is 17.25 USD). Without a unit, the number's
+    own span.
     """
     end = number.end if end is None else end
     before = currency_before(text, number.start)
+    if before is not None and before[1] < floor and currency_after(text, end) is not None:
+        before = None
     if before is not None:
         per = per_unit(text, number.end)
         if per is not None:
@@ -340,38 +442,6 @@ def unit_of(text: str, number, end: int | None = None) -> tuple[str | None, int,
     return unit, number.start, stop
 
 
-# --- the bound written before a number ---------------------------------------------------
-
-@lru_cache(maxsize=1)
-def modifiers() -> list[tuple[str, str, bool]]:
-    """``data/quantities_modifiers.tsv``: (phrase, comparator, approximate), longest first."""
-    rows = lexicon_rows("quantities_modifiers.tsv")
-    return sorted(((p, c, a == "1") for p, c, a in rows), key=lambda r: -len(r[0]))
-
-
-@lru_cache(maxsize=1)
-def _bound_patterns() -> list[tuple[str, str, bool, re.Pattern]]:
-    out = []
-    for phrase, comparator, approximate in modifiers():
-        pattern = rf"(?:^|[^\w]){re.escape(phrase)}\s*$" if phrase[0].isalnum() else \
-            rf"{re.escape(phrase)}\s*$"
-        out.append((phrase, comparator, approximate, re.compile(pattern)))
-    return out
-
-
-def bound_before(text: str, start: int) -> tuple[str, bool, int] | None:
-    """(comparator, approximate, where the phrase starts) of "more than", "about", "up to"
-    written right before ``start``."""
-    before = text[max(0, start - 30):start].lower()
-    for phrase, comparator, approximate, pattern in _bound_patterns():
-        found = pattern.search(before)
-        if found:
-            phrase_start = start - len(before) + found.start() + \
-                (0 if found.group().startswith(phrase[:1]) else 1)
-            return comparator, approximate, phrase_start
-    return None
-
-
 # --- numbers that date, time or name something instead of counting -------------------
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -379,6 +449,8 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 _MONTH_RE = "|".join(MONTHS)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_BEFORE = re.compile(rf"\b(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*"
+                         r"(?:,|and|or|to|through|-|–)\s*$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|[AP]M\b)")
 _TIME_UNIT_AGO = re.compile(
     r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)"
@@ -432,6 +504,8 @@ def is_date_or_time(doc: Doc, text: str, number: NumberMatch, unit: str | None) 
     if re.search(rf"\b(?:{_MONTH_RE})\.?\s*$", before, re.IGNORECASE) or \
             re.match(rf"\s*(?:of\s+)?(?:{_MONTH_RE})\b", after, re.IGNORECASE):
         return number.value <= 31 or 1000 <= number.value <= 2100
+    if number.value <= 31 and _DAY_BEFORE.search(text, max(0, number.start - 24), number.start):
+        return True  # "between Feb 11 and 19", "March 3-5": the second day of the month
     if re.match(r"^/\d", after) or re.search(r"\d/$", before) or \
             (len(number.text) == 4 and re.match(r"^[-–]\d\d\b", after)):
         return True
@@ -464,8 +538,9 @@ def is_reference(text: str, number: NumberMatch, unit: str | None) -> bool:
         _DEFINITE.search(text, max(0, number.start - 8), number.start) is not None
 
 
-def is_idiom(doc: Doc, text: str, number: NumberMatch) -> bool:
-    """ "one of its largest", "no one", "one day", "the one": not numeric claims."""
+def is_idiom(doc: Doc, text: str, number: NumberMatch, unit: str | None = None) -> bool:
+    """ "one of its largest", "no one", "one day", "the one": not numeric claims ("that one
+    mile", with a unit, counts)."""
     if re.match(r"-for-", text[number.end:number.end + 5]) or \
             re.search(r"-for-$", text[max(0, number.start - 5):number.start]):
         return True  # "a two-for-one split"
@@ -479,7 +554,7 @@ def is_idiom(doc: Doc, text: str, number: NumberMatch) -> bool:
     nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
     prev = doc[token.i - 1].lower_ if token.i > 0 else ""
     contexts = table[word]
-    if nxt in contexts or f"<{prev}" in contexts:
+    if nxt in contexts or (f"<{prev}" in contexts and unit is None):
         return True
     # "one" as a pronoun: it heads its own phrase instead of counting a noun
     return token.dep_ not in ("nummod", "quantmod", "compound") and not _unit_follows(doc, token)

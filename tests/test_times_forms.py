@@ -54,6 +54,7 @@ SAMPLES = [
     "OPEN 9-11AM ON MONDAYS, 10/7/2018, 2019-aug-01, 1990–1995 and between 3 and 5 pm.",
     "the first of May two thousand sixteen, half past seven, every other Friday, 0730-0930",
     "F-16s cost $12 million; 2000 troops; flight 1234 on Dec31 , 1994.",
+    "It will one day rule for almost a hundred years, at mid-afternoon yesterday, post-1959.",
 ]
 
 
@@ -238,3 +239,133 @@ def test_docstring_examples_hold(module):
 
     result = doctest.testmod(importlib.import_module(f"factwire.nlp.{module}"))
     assert result.failed == 0 and result.attempted > 0
+
+
+# counts, units and words around them (TimeBank spans)
+
+def test_more_between_count_and_unit_keeps_the_duration(times_nlp):
+    assert found(times_nlp, "He may stay for at least two more weeks.") == {
+        "at least two more weeks": ("DURATION", "P2W")}
+
+
+def test_an_additional_year_is_one_year(times_nlp):
+    assert found(times_nlp, "The loan may be extended for an additional year.") == {
+        "an additional year": ("DURATION", "P1Y")}
+
+
+def test_hundred_and_thousand_multiply_the_count(times_nlp):
+    assert found(times_nlp, "It has ruled for almost a hundred years.") == {
+        "almost a hundred years": ("DURATION", "P100Y")}
+    assert found(times_nlp, "They kept the secret for two thousand years.") == {
+        "two thousand years": ("DURATION", "P2000Y")}
+
+
+def test_hundred_as_an_amount_of_people_is_no_time(times_nlp):
+    assert found(times_nlp, "In March fifteen hundred people came.") == {"March": ("DATE", "2025-03")}
+
+
+def test_trading_days_are_days(times_nlp):
+    assert found(times_nlp, "Eight trading days after the crash, the index recovered.") == {
+        "Eight trading days": ("DURATION", "P8D")}
+
+
+def test_unit_long_adjective_is_a_duration(times_nlp):
+    assert found(times_nlp, "They emerged from their third day-long meeting.") == {
+        "day-long": ("DURATION", "P1D")}
+    assert found(times_nlp, "It was a decades-long battle.") == {
+        "decades-long": ("DURATION", "PXDE")}
+
+
+def test_about_n_units_or_so_ago_is_a_date(times_nlp):
+    assert found(times_nlp, "Then, a week or so ago, he chose the site.")[
+        "a week or so ago"][0] == "DATE"
+
+
+def test_year_after_pre_or_post_is_the_year(times_nlp):
+    assert found(times_nlp, "The post-1959 politics split families.") == {
+        "post-1959": ("DATE", "1959")}
+
+
+def test_mid_afternoon_is_a_part_of_the_day(times_nlp):
+    assert found(times_nlp, "By mid afternoon, sources said it was over.") == {
+        "mid afternoon": ("TIME", "2025-04-02TAF")}
+
+
+def test_part_of_day_before_yesterday_names_yesterdays(times_nlp):
+    assert found(times_nlp, "In London at mid-afternoon yesterday, shares rose.") == {
+        "mid-afternoon yesterday": ("TIME", "2025-04-01TAF")}
+
+
+def test_then_current_is_the_past(times_nlp):
+    assert found(times_nlp, "He may buy shares at half the then current market price.") == {
+        "then current": ("DATE", "PAST_REF")}
+
+
+def test_a_later_date_is_the_future(times_nlp):
+    assert found(times_nlp, "The rest will be sold at a later date.") == {
+        "a later date": ("DATE", "FUTURE_REF")}
+
+
+def test_night_of_a_date_leaves_the_date_to_say_it(times_nlp):
+    assert found(times_nlp, "He was shot on the night of Oct. 23, 2024 in his kitchen.") == {
+        "Oct. 23, 2024": ("DATE", "2024-10-23")}
+
+
+def test_a_title_in_quotes_is_no_time(times_nlp):
+    assert found(times_nlp, 'He said on ABC\'s "This Week," that the talks failed.') == {}
+    assert found(times_nlp, '"This week we will win," he said.') == {
+        "This week": ("DATE", "2025-W14")}
+
+
+def test_for_centuries_is_a_duration(times_nlp):
+    assert found(times_nlp, "Ukraine was ruled from Moscow for centuries.") == {
+        "centuries": ("DURATION", "PXCE")}
+
+
+def test_a_count_and_singular_unit_before_a_noun_leaves_the_to_the_noun(times_nlp):
+    assert found(times_nlp, "The eight-year war with Iran ended.") == {
+        "eight-year": ("DURATION", "P8Y")}
+    assert found(times_nlp, "It lasted the two days of talks.") == {
+        "the two days": ("DURATION", "P2D")}
+
+
+def test_the_year_ago_before_a_noun_that_is_not_a_time_leaves_the_out(times_nlp):
+    assert found(times_nlp, "The year-ago results included a charge.") == {
+        "year-ago": ("DATE", "2024")}
+    assert found(times_nlp, "In the year-ago period, it earned more.") == {
+        "the year-ago period": ("DATE", "2024")}
+
+
+def test_one_day_after_a_modal_is_some_time_ahead(times_nlp):
+    assert found(times_nlp, "Islam will one day be the second largest religion.") == {
+        "one day": ("DATE", "FUTURE_REF")}
+    assert found(times_nlp, "He had only been in the job one day.") == {
+        "one day": ("DURATION", "P1D")}
+
+
+def test_a_quotation_opening_with_a_weekday_is_still_a_time(times_nlp):
+    assert found(times_nlp, '"Last Friday we met," he said.') == {
+        "Last Friday": ("DATE", "2025-03-28")}
+
+
+def test_the_quarter_a_year_ago_is_one_expression(times_nlp):
+    assert found(times_nlp, "For the quarter a year ago, it earned $16.3 million.") == {
+        "the quarter a year ago": ("DATE", "2024-Q1")}
+
+
+def test_weekday_in_the_morning_is_that_days_morning(times_nlp):
+    assert found(times_nlp, "They met Tuesday in the evening and left.") == {
+        "Tuesday in the evening": ("TIME", "2025-04-01TEV")}
+    assert found(times_nlp, "We meet tomorrow in the afternoon.") == {
+        "tomorrow in the afternoon": ("TIME", "2025-04-03TAF")}
+
+
+def test_another_day_is_one_more_day(times_nlp):
+    assert found(times_nlp, "He will leave for another day.") == {
+        "another day": ("DURATION", "P1D")}
+
+
+def test_weekday_before_a_date_in_words_is_one_expression(times_nlp):
+    text = "Women's Day is this coming Sunday, March eighth. It matters."
+    assert found(times_nlp, text, published=dt.date(1998, 3, 5)) == {
+        "this coming Sunday, March eighth": ("DATE", "1998-03-08")}

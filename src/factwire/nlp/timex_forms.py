@@ -17,6 +17,7 @@ from factwire.nlp.timex_calendar import (
     add_months,
     duration_value,
     shift,
+    timex_at,
     weekday_near,
     year_for_month_day,
 )
@@ -331,10 +332,45 @@ def _duration_short(g: dict, anchor, tense) -> Resolved:
     return "DURATION", duration_value(float(g["num"]), _LETTER_UNITS[g["unit"].lower()])
 
 
-FORM_RESOLVERS = {"mdy_yw": _date_in_words, "mdy_comma": _mdy_comma, "nth_month": _nth_month,
-                  "edge_unit": _edge_unit, "duration_short": _duration_short,
-                  "set_weekend": _set_weekend, "wd_num_md": _wd_num_md, "ymd_loose": _ymd_loose,
-                  "clock_hm_words": _clock_words, "dmy_yw": _date_in_words, "md_card": _date_in_words,
-                  "week_of": _week_of, "after_next": _after_next, "num_md": _num_md, "ym_num": _ym_num, "qcode": _qcode, "week_num": _week_num,
-                  "nth_week": _nth_week, "week_day": _week_day, "wd_dom": _wd_dom, "dom": _dom, "nth_day": _nth_day,
-                  "wd_plural": _wd_plural}
+_DAY_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+
+
+def _pod_deictic(g: dict, anchor, tense) -> Resolved:
+    """"mid-afternoon yesterday" -> the afternoon of the day before the anchor."""
+    pod = lexicon()["parts_of_day"][word_key(g["pod"])]
+    if anchor is None:
+        return "TIME", f"XXXX-XX-XXT{pod}"
+    day = anchor + dt.timedelta(days=_DAY_OFFSETS[word_key(g["deix"])])
+    return "TIME", f"{day.isoformat()}T{pod}"
+
+
+def _unit_long(g: dict, anchor, tense) -> Resolved:
+    """"day-long" -> P1D; "decades-long" -> an unknown number of decades."""
+    unit = g["unit"].lower()
+    plural = unit.endswith("s") or unit == "centuries"
+    return "DURATION", duration_value(None if plural else 1, lexicon()["units"][unit])
+
+
+def _quarter_year_ago(g: dict, anchor, tense) -> Resolved:
+    """"the quarter a year ago": the quarter before the anchor's, a year back (as
+    "the year-ago quarter")."""
+    if anchor is None:
+        return "DATE", "XXXX-QX"
+    return "DATE", timex_at(shift(anchor, "Q", -5), "Q")
+
+
+def _future_day(g: dict, anchor, tense) -> Resolved:
+    """"will one day be": some time ahead."""
+    return "DATE", "FUTURE_REF"
+
+
+FORM_RESOLVERS = {"quarter_year_ago": _quarter_year_ago, "future_day": _future_day,
+                  "pod_deictic": _pod_deictic, "unit_long": _unit_long, "mdy_yw": _date_in_words,
+                  "mdy_comma": _mdy_comma, "nth_month": _nth_month, "edge_unit": _edge_unit,
+                  "duration_short": _duration_short, "set_weekend": _set_weekend,
+                  "wd_num_md": _wd_num_md, "ymd_loose": _ymd_loose,
+                  "clock_hm_words": _clock_words, "dmy_yw": _date_in_words,
+                  "md_card": _date_in_words, "week_of": _week_of, "after_next": _after_next,
+                  "num_md": _num_md, "ym_num": _ym_num, "qcode": _qcode, "week_num": _week_num,
+                  "nth_week": _nth_week, "week_day": _week_day, "wd_dom": _wd_dom, "dom": _dom,
+                  "nth_day": _nth_day, "wd_plural": _wd_plural}

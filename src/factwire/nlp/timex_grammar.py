@@ -71,7 +71,8 @@ def _pieces() -> dict:
         "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "YEAR": r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d)",
         "NUM": (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+|\s+1/2|\s?½)?|½|(?:{tens})(?:[\s-](?:{units}))?|{_alt(words)}"
-                rf"|{_alt(lex['vague_numbers'])})(?:\s+and\s+(?:a\s+)?half)?"),
+                rf"|{_alt(lex['vague_numbers'])})(?:\s+(?:hundred|thousand)(?![\w-]))?"
+                r"(?:\s+and\s+(?:a\s+)?half)?"),
         "UNIT": _alt(lex["units"]),
         "DUNIT": _alt([u for u, code in lex["units"].items() if code not in ("S", "MIN", "H")]),
         "SEASON": _alt(lex["seasons"]),
@@ -221,7 +222,8 @@ _RULES = {
                   r"(?![\w-]|\s+(?:of|to|ago|earlier|before)\b)"),
     "month": (r"(?:(?P<rel>last|next|this|coming|past|previous)\s+|(?P<edge>{EDGE})\s*)?"
               r"(?P<mon>{MONB})(?:['’]s)?"),
-    "year": (r"(?:(?P<edge>{EDGE})\s*|(?P<fy>fiscal(?:\s+year)?|FY)\s*|(?:the|calendar)\s+year\s+)?"
+    "year": (r"(?:(?P<edge>{EDGE})\s*|(?P<fy>fiscal(?:\s+year)?|FY)\s*|(?:the|calendar)\s+year\s+"
+             r"|(?:pre|post)-)?"
              r"(?<![\d$£€#.,])(?P<y>{YEAR})(?:['’]s)?(?!\s*(?:%|percent|per\s+cent))"),
     "decade": (r"(?:the\s+)?(?:(?P<edge>early|mid-?|late)\s*)?(?:(?P<dec>(?:1[5-9]|20)\d0)['’]?s"
                r"|['’](?P<dec2>\d0)['’]?s)\b"),
@@ -231,16 +233,25 @@ _RULES = {
                     r"nineties)"),
     "weekday": (r"(?:(?:the\s+|this\s+)?(?P<rel>last|next|this|coming|upcoming|past|previous|"
                 r"following)"
-                r"\s+|(?P<edge>early|late)\s+)?(?P<wd>{WD})(?P<pos>['’]s)?(?:\s+(?:(?:early|late)\s+)?"
-                r"(?P<pod>{POD})"
+                r"\s+|(?P<edge>early|late)\s+)?(?P<wd>{WD})(?P<pos>['’]s)?(?:\s+(?:(?:early|late)\s+|"
+                r"in\s+the\s+(?=(?:morning|afternoon|evening)\b))?(?P<pod>{POD})"
                 r"(?P<every>s)?)?"),
     "deictic": (r"(?:(?:early|late)\s+)?(?P<deix>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
-                r"yesterday|tomorrow|tonight|tonite)(?:['’]s)?(?:\s+(?P<pod>{POD}))?"),
+                r"yesterday|tomorrow|tonight|tonite)(?:['’]s)?(?:\s+(?:in\s+the\s+(?=(?:morning|afternoon|"
+                r"evening)\b))?(?P<pod>{POD}))?"),
     "pod": r"(?P<deix>this|last|tomorrow|yesterday)\s+(?P<pod>{POD})",
     # "late afternoon", "early in the morning", "later this evening": a part of a part of day
-    "edge_pod": (r"(?P<edge>early|late|later|earlier(?=\s+(?:in|this)\s))\s+(?:in\s+the\s+|(?P<deix>this)\s+)?"
+    "edge_pod": (r"(?P<edge>early|late|later|earlier(?=\s+(?:in|this)\s)|mid(?=[\s-]))[\s-]+"
+                 r"(?:in\s+the\s+|(?P<deix>this)\s+)?"
                  r"(?P<pod>morning|afternoon|evening)(?![\w-])"),
+    # the part of the day before the day: "mid-afternoon yesterday", "late morning today"
+    "pod_deictic": (r"(?:(?P<edge>early|late|mid)[\s-]+)?(?P<pod>morning|afternoon|evening)\s+"
+                    r"(?P<deix>yesterday|today|tomorrow)"),
     "ref": r"(?P<ref>{REFS})",
+    # "Islam will one day be ...": after a modal, "one day" is some time ahead, not a day long
+    "future_day": ("(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("will", "would", "could", "might",
+                                                                "may", "can", "shall"))
+                   + r")(?:one|some)\s+day(?=\s+[a-z])"),
     "rel_unit": (r"(?:(?P<edge>{EDGE}|sometime|earlier|later)\s*)?(?P<the>the\s+)?(?P<rel>{REL})\s+"
                  r"(?:fiscal\s+(?=year|quarter))?(?P<unit>calendar\s+year|work(?:ing)?\s*week|week|weekend|month|year|quarter|"
                  r"decade|century|fortnight|{SEASON})"
@@ -248,11 +259,11 @@ _RULES = {
     # (days and longer: "3 minutes from today" reaches no day of its own)
     "from_day": (r"(?:{MOD}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{DUNIT})\s+(?P<dir>after|from|before)"
                  r"\s+(?P<deix>today|tomorrow|yesterday)\b"),
-    "ago": (r"(?:{MOD}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|"
+    "ago": (r"(?:{MOD}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|"
             r"hence|back|previously)\b"),
     "rel_day": (r"(?:(?P<edge>earlier|later)\s+(?:in\s+)?)?(?P<the>the|that)\s+(?:(?P<rel>previous|next|"
                 r"following|same|preceding)\s+)?(?P<unit>day|weekend|week|month|year|quarter|morning|"
-                r"night|evening|afternoon)(?![\w-])(?<!the\syear)(?<!the\sweek)(?<!the\smonth)"
+                r"night|evening|afternoon)(?![\w-]|\s+of\s+(?:{MON}|{WD}|\d))(?<!the\syear)(?<!the\sweek)(?<!the\smonth)"
                 r"(?<!the\squarter)(?<!the\sday)(?<!the\sweekend)"),
     # "the day before", "the week after": counted from the story's last date (no object:
     # "the day before the vote" is a relation to an event, not this expression)
@@ -263,8 +274,10 @@ _RULES = {
                  r"latest|initial|following|recent|further|additional|another)\s+)?"
                  r"(?:(?P<the2>the\s+)|{MOD}\s+)?(?:(?P<num0>{NUM})\s+(?:to|or|-)\s+)?(?<!\d[,.])(?P<num>{NUM})"
                  r"(?:[\s-]+|(?<=\d))(?:(?P<rel2>upcoming|next|coming|previous|following)"
-                 r"\s+)?(?P<unit>{UNIT})(?P<half>\s+and\s+(?:a\s+)?half)?(?P<adj>[\s-]+(?:long|old))?"
+                 r"\s+|(?:more|additional|extra|further)\s+)?(?P<unit>{UNIT})(?P<half>\s+and\s+(?:a\s+)?half)?(?P<adj>[\s-]+(?:long|old))?"
                  r"(?:\s+or\s+so)?"),
+    "unit_long": (r"(?P<unit>hour|day|week|month|year|decade|century|hours|days|weeks|months|"
+                  r"years|decades|centuries)-long"),
     "span": (r"(?P<the>the\s+)(?P<rel>past|last|next|coming|previous|following|first|final|"
              r"entire|whole|full)\s+(?P<num>few\s+|several\s+|couple\s+of\s+)?"
              r"(?P<unit>{UNIT})(?:\s+or\s+so)?"),
@@ -274,7 +287,9 @@ _RULES = {
     # takes a stretch of time ("3D printing" and "$2M" are not)
     "duration_short": (r"(?:for|lasted|lasting|lasts|over|within)\s+(?P<t>(?P<num>\d+(?:\.\d+)?)"
                        r"(?P<unit>[dwy]))(?![\w.,-]|[^\S\n]+[A-Za-z0-9])"),
-    "plural": r"(?:for|over|in|within|took|take|takes|lasted|last)\s+(?P<t>(?P<unit>hours|days|weeks|months|years|decades))\b",
+    # "over the years": an unknown number of them
+    "plural": (r"(?:for|over|in|within|took|take|takes|lasted|last)\s+(?P<t>(?:(?<=over\s)the\s+)?"
+               r"(?P<unit>hours|days|weeks|months|years|decades|centuries))\b"),
     "quarter": (r"(?:the\s+(?=(?:(?:fiscal|calendar|{YEAR})\s+)?\w+\s))?(?:(?:fiscal|calendar)\s+)?"
                 r"(?:(?P<y1>{YEAR})\s+|(?P<rel>this|last|next)\s+year['’]s\s+)?(?P<ord>first|second|third|fourth|1st|2nd|"
                 r"3rd|4th|final|last)[\s-]+(?P<unit>quarter|half)(?:\s+(?:of\s+)?"
@@ -287,9 +302,11 @@ _RULES = {
                  r"(?P<unit>quarter|year|month|week|weekend|(?<=latest\s)period)\b"
                  r"(?![-‐]|\s+(?:earlier|before|ago|of\s+{YEAR}))"
                  r"(?=(?P<ended>\s+end(?:ed|ing)\b)?)"),
-    "year_ago": (r"(?:the\s+)?(?:comparable\s+)?(?P<adj>year-earlier|year-ago|year-before|"
+    "year_ago": (r"(?:(?P<the>the)\s+)?(?:comparable\s+)?(?P<adj>year-earlier|year-ago|year-before|"
                  r"prior-year|year-end|year\s+end|year['’]s\s+end)(?:\s+(?P<what>period|quarter|(?:{ORD})\s+quarter|"
                  r"(?:{NUM})\s+months))?"),
+    # "the quarter a year ago": the same quarter of the year before
+    "quarter_year_ago": r"the\s+quarter\s+(?:a|one)\s+year\s+(?:ago|earlier|before)",
     "year_word": r"(?:the\s+year\s+)?(?P<yw>{YEARW})(?![\s-]+(?:{UNIT}|people|dollars)\b)",
     "season": (r"(?:(?:this\s+)?(?P<rel>last|next|this|coming|past|previous)\s+|(?:the\s+)?"
                r"(?P<edge>early|late|mid-?)\s*|the\s+)?(?P<season>{SEASON})"
@@ -368,7 +385,7 @@ _TRIGGERS = {
     "clock_bare": r"\b(?:at|around|about)\s+\d",
     "clock_words": r"\b[ap]\s?\.?\s?m\b",
     "clock_pod": r"\b(?:in the (?:morning|afternoon|evening)|at night)\b",
-    "edge_pod": r"\b(?:early|late|later|earlier)\s",
+    "edge_pod": r"\b(?:early|late|later|earlier|mid)[\s-]",
     "num_md": r"\d/\d", "slash": r"\d/\d", "dotted": r"\d[.-]\d{1,2}[.-]\d{4}",
     "mon_year": r"[a-z]\s*[-/]\s*\d{4}",
     "dmy_dash": r"\d[-/][a-z]", "ymd_mon": r"\d{4}[-/][a-z]", "ym_num": r"\d{4}-\d",
@@ -424,6 +441,13 @@ def _candidate(name: str, match: re.Match) -> Candidate:
         groups["mi"] = str(_minutes(groups["mins"]))
     if "t" in groups:
         return Candidate(match.start("t"), match.end("t"), name, groups)
+    if name == "duration" and "the2" in groups and not groups["unit"].lower().endswith("s"):
+        # "the eight-year war", "the 30-day rate": a count with a singular unit modifies the
+        # noun after it, and "the" determines that noun, not the duration
+        return Candidate(match.end("the2"), match.end(), name, groups)
+    if name == "year_ago" and "the" in groups and "what" not in groups:
+        # "the year-ago results": likewise ("the year-ago period" keeps its "the")
+        return Candidate(match.start("adj"), match.end(), name, groups)
     return Candidate(match.start(), match.end(), name, groups)
 
 
@@ -467,8 +491,11 @@ _LINE_BREAK = re.compile(r"\n(?:[ \t]+|[ \t]*\n)")
 
 def _plausible(name: str, match: re.Match, text: str) -> bool:
     """Rules whose matches need a look at the match itself before they compete."""
-    if _LINE_BREAK.search(match.group()):
+    if _LINE_BREAK.search(match.group()) or _quoted_title(match, text):
         return False
+    if name == "duration" and (match.group("num") or "").lower() in ("a", "an") and \
+            match.group("unit").lower().endswith("s"):
+        return False  # "a decades-long battle": "a" counts the battle, not decades
     if name == "year_word":
         return not _inside_cardinal(text, match.start(), match.end())
     if name == "ym_num":  # "2011-12" is a season of two years, "2015-3" a month
@@ -477,6 +504,22 @@ def _plausible(name: str, match: re.Match, text: str) -> bool:
     if name == "clock_range":
         return clock_range_ok(match.groupdict(), text[max(0, match.start() - 9):match.start()])
     return True
+
+
+_OPEN_QUOTES = ('"', "“", "`")
+
+
+def _quoted_title(match: re.Match, text: str) -> bool:
+    """"This Week," in quotes with every word capitalised is the title of a show or a
+    work, not a time (a quotation that begins with a time writes "This week")."""
+    if text[max(0, match.start() - 1):match.start()] not in _OPEN_QUOTES:
+        return False
+    words = match.group().split()
+    lex = lexicon()
+    # after the first word, the words a sentence writes in lower case ("Week", not "Friday")
+    common = [w for w in words[1:] if w.lower().rstrip(".,'’s") not in lex["weekdays"]
+              and w.lower().rstrip(".,'’s") not in lex["months"]]
+    return bool(common) and all(w[0].isupper() for w in words)
 
 
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
@@ -497,13 +540,13 @@ _JOIN = re.compile(r"^(?:\s*,?\s*(?:on|at|of|@|around|about)?\s*|\s*,\s*)$", re.
 _DAYLIKE = {"mdy", "dmy", "iso", "slash", "dotted", "weekday", "deictic", "pod", "holiday",
             "mon_num", "dmy_dash", "ymd_mon", "num_md", "mdy_words", "dmy_words", "week_day",
             "mdy_yw", "dmy_yw", "md_card", "wd_num_md", "ymd_loose",
-            "wd_dom", "dom", "wd_plural", "set", "rel_day"}
+            "wd_dom", "dom", "wd_plural", "set", "rel_day", "pod_deictic"}
 _CLOCKS = {"clock", "clock24", "oclock", "noon", "clock_short", "clock_colon", "past_clock",
            "clock_pod", "clock_words", "clock_bare", "clock_hm_words"}
 
 
 _DATED = {"mdy", "dmy", "iso", "slash", "dotted", "num_md", "mon_num", "dmy_dash", "ymd_mon",
-          "ymd_loose"}
+          "ymd_loose", "mdy_words", "dmy_words", "mdy_yw", "dmy_yw", "md_card"}
 _WEEKDAY_JOIN = re.compile(r"^(?:\s*,?\s+|-|\s*\(\s*)$")
 
 

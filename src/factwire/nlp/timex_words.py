@@ -42,9 +42,15 @@ def parse_number(text: str) -> float | None:
     if words in numbers:
         return numbers[words] + half
     parts = words.split()
+    if parts and parts[-1] in _MULTIPLIERS:  # "a hundred", "two thousand", "5 hundred"
+        count = parse_number(" ".join(parts[:-1])) if len(parts) > 1 else 1.0
+        return None if count is None else count * _MULTIPLIERS[parts[-1]] + half
     if parts and all(p in numbers for p in parts):
         return sum(numbers[p] for p in parts) + half
     return None
+
+
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000}
 
 
 def year_number(words: str) -> int:

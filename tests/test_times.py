@@ -84,6 +84,28 @@ def test_last_august_resolves_to_previous_year(times_nlp):
     assert value_of(times_nlp, "The attack came last August.", "last August") == "2024-08"
 
 
+def test_last_month_by_name_just_gone_is_a_year_back(times_nlp):
+    # said in April, the March just gone is "last month": "last March" is March 2024
+    assert value_of(times_nlp, "The helicopters crashed last March.", "last March") == "2024-03"
+    assert value_of(times_nlp, "The talks began last February.", "last February") == "2025-02"
+
+
+def test_could_not_be_reached_is_the_weekday_before(times_nlp):
+    text = "Officials could not be reached for comment Tuesday."
+    assert value_of(times_nlp, text, "Tuesday") == "2025-04-01"
+    text = "Neither he nor his aides could be located Tuesday."
+    assert value_of(times_nlp, text, "Tuesday") == "2025-04-01"
+
+
+def test_could_not_before_a_day_is_a_limit_ahead(times_nlp):
+    text = "The ministry said the talks could not resume before Friday."
+    assert value_of(times_nlp, text, "Friday") == "2025-04-04"
+
+
+def test_could_without_negation_looks_ahead(times_nlp):
+    assert value_of(times_nlp, "Talks could resume Tuesday.", "Tuesday") == "2025-04-08"
+
+
 def test_three_years_ago_is_a_year(times_nlp):
     assert value_of(times_nlp, "It had 15,000 three years ago.", "three years ago") == "2022"
 
@@ -840,3 +862,29 @@ def test_the_quarter_ending_a_quarter_end_is_that_calendar_quarter(times_nlp):
     text = ("Sales rose 5% in the second quarter. The company expects profit to improve in the "
             "quarter ending Dec. 31.")
     assert value_of(times_nlp, text, "the quarter", dt.date(2025, 10, 2)) == "2025-Q4"
+
+
+def test_the_quarter_after_its_end_date_is_that_calendar_quarter(times_nlp):
+    # the fiscal first quarter is named first; "the quarter ended Sept. 30" is calendar Q3,
+    # and a later "the quarter" is that same quarter
+    text = ("Delta reported results for the fiscal first quarter. For the quarter ended Sept. 30, "
+            "Delta posted net income of $133 million. During the quarter, Delta issued shares.")
+    times = run(times_nlp, text, dt.date(1989, 10, 26))._.times
+    assert [t.value for t in times if t.text == "the quarter"] == ["1989-Q3", "1989-Q3"]
+
+
+def test_a_month_ahead_placed_by_a_simple_past_is_last_years(times_nlp):
+    text = "The operator changed from a fiscal year to a calendar year in December."
+    assert value_of(times_nlp, text, "December", dt.date(1989, 10, 27)) == "1988-12"
+
+
+def test_a_month_ahead_of_a_past_report_keeps_its_year(times_nlp):
+    # "a cutback in September": the month places the cutback, not the telling
+    text = "Saudi Arabia told oil companies of a cutback in its oil supply in September."
+    assert value_of(times_nlp, text, "September", dt.date(1990, 8, 16)) == "1990-09"
+
+
+def test_with_clause_takes_the_tense_of_its_verb(times_nlp):
+    text = ("It said two new flights would leave Bombay from March 30, with the third "
+            "departing each Thursday from August 6.")
+    assert value_of(times_nlp, text, "August 6", dt.date(1998, 2, 13)) == "1998-08-06"

@@ -37,7 +37,7 @@ from factwire.nlp.timex_discourse import (
 )
 from factwire.nlp.timex_grammar import Candidate, find_candidates, lexicon
 from factwire.nlp.timex_resolve import resolve
-from factwire.nlp.timex_tense import governing_tense
+from factwire.nlp.timex_tense import governing_tense, told_in_past
 
 # names that may contain a time word ("Sunday Times", "Black September", "May Day Parade")
 NAME_LABELS = {"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "GPE",
@@ -80,6 +80,8 @@ class TimesComponent:
                 continue
             kind, value = resolved
             value = reported_quarter(cand, value, story)
+            if cand.rule in ("month", "month_abbr") and tense == "past":
+                value = _month_gone_by(value, anchor, span)
             # a part of a joined token ("1990–1995") keeps its own characters
             start, end = (cand.start, cand.end) if cand.end - cand.start < len(span.text) \
                 else (span.start_char, span.end_char)
@@ -121,6 +123,15 @@ def _tense(doc: Doc, cand: Candidate, span: Span) -> str | None:
         if day is not None:
             return governing_tense(day)
     return governing_tense(span)
+
+
+def _month_gone_by(value: str, anchor: dt.date | None, span: Span) -> str:
+    """"changed its fiscal year in December", told in October: last year's December."""
+    if anchor is None or not re.fullmatch(r"\d{4}-\d\d", value) or \
+            int(value[:4]) != anchor.year or int(value[5:]) <= anchor.month or \
+            not told_in_past(span):
+        return value
+    return f"{anchor.year - 1:04d}{value[4:]}"
 
 
 def _after_until(span: Span) -> bool:

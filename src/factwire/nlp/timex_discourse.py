@@ -100,13 +100,24 @@ _QUARTER_ENDS = {"03-31", "06-30", "09-30", "12-31"}
 
 def quarter_by_end(times: list[Time], text: str) -> None:
     """"the quarter ending Dec. 31": the calendar quarter that date ends, when it ends one
-    (a quarter ended July 31 is a fiscal one: it keeps its value)."""
+    (a quarter ended July 31 is a fiscal one: it keeps its value). Later mentions of "the
+    quarter" that took the replaced value follow: they are the same quarter."""
+    replaced: dict[str, str] = {}
     for time, following in zip(times, times[1:], strict=False):
         day = following.value or ""
-        if _QUARTER.match(time.value or "") and _REPORTED.match(" ".join(time.text.split())) \
+        reported = _REPORTED.match(" ".join(time.text.split()))
+        if _QUARTER.match(time.value or "") and reported \
                 and _ENDED.match(text[time.end:following.start]) and \
                 re.fullmatch(r"\d{4}-\d\d-\d\d", day) and day[5:] in _QUARTER_ENDS:
-            time.value = f"{day[:4]}-Q{(int(day[5:7]) - 1) // 3 + 1}"
+            value = f"{day[:4]}-Q{(int(day[5:7]) - 1) // 3 + 1}"
+            if value != time.value:
+                replaced[time.value] = value
+            time.value = value
+        elif reported and time.value in replaced:
+            time.value = replaced[time.value]
+    if times and times[-1].value in replaced and \
+            _REPORTED.match(" ".join(times[-1].text.split())):
+        times[-1].value = replaced[times[-1].value]
 
 
 _YEAR_BACK = re.compile(r"\b(?:a|one)\s+year\s+(?:ago|earlier|before)|year-(?:ago|earlier)"

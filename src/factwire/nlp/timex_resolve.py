@@ -134,7 +134,8 @@ def _month(g: dict, anchor, tense) -> Resolved:
     if g.get("_text", "").endswith(("'s", "’s")):
         tense = None  # "a revision to December's figures": the verb does not place December
     if rel in ("last", "past", "previous"):
-        year = anchor.year if month < anchor.month else anchor.year - 1
+        # the month just gone is "last month": "last February" said in March is a year back
+        year = anchor.year if month < anchor.month - 1 else anchor.year - 1
     elif rel in ("next", "coming"):
         year = anchor.year if month > anchor.month else anchor.year + 1
     elif rel == "this":

@@ -47,6 +47,8 @@ def verb_tense(verb: Token) -> str | None:
     lowers = {a.lower_ for a in auxes}
     if lowers & _FUTURE_AUX:
         return "future"
+    if "could" in lowers and _negated(verb):
+        return "past"  # "could not be reached Tuesday": an attempt that failed, so gone by
     if lowers & _MODAL_AHEAD:
         had = "would" not in lowers and verb.tag_ == "VBN" and not any(
             a.dep_ == "auxpass" for a in auxes)  # "he'd left": had
@@ -70,6 +72,17 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "past" if verb.lemma_ in _REPORTING else "present"
     return None
+
+
+def _negated(verb: Token) -> bool:
+    """"not" / "n't" / "never" on the verb, or a subject led by "neither" or "no"."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ == "never":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+                g.lower_ in ("neither", "no") for g in child.children):
+            return True
+    return False
 
 
 def _singular_subject(verb: Token) -> bool:
@@ -100,6 +113,18 @@ def _until(span: Span) -> bool:
     """The expression ends a stretch: "until Tuesday", "through January"."""
     i = span.start - 1
     return i >= 0 and span.doc[i].lower_ in ("until", "till", "through", "thru")
+
+
+def _could_not(verb: Token) -> bool:
+    """"could not be reached", "neither ... could be located": "could" with a negation."""
+    return _negated(verb) and any(c.dep_ == "aux" and c.lower_ == "could"
+                                  for c in verb.children)
+
+
+def _before_limit(span: Span) -> bool:
+    """The expression is a limit: "until Friday", "before Friday"."""
+    i = span.start - 1
+    return i >= 0 and span.doc[i].lower_ in ("until", "till", "before")
 
 
 def _range_end(verb: Token, span: Span) -> bool:
@@ -145,6 +170,8 @@ def governing_tense(span: Span) -> str | None:
         return None
     verb = _clause_verb(verb)
     tense = verb_tense(verb)
+    if tense == "past" and _could_not(verb) and _before_limit(span):
+        return "future"  # "talks could not resume before Friday": a limit still ahead
     if tense == "past" and _until(span) and _present_perfect(verb) and \
             not _range_end(verb, span):
         return "future"  # "has extended the loans through January": the state lasts till then
@@ -183,6 +210,10 @@ def _clause_verb(verb: Token) -> Token:
     if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("xcomp", "advcl") and \
             verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
         return verb.head
+    head = verb.head  # "would leave Monday, with the third departing from August 6"
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ == "pcomp" and \
+            head.lower_ in ("with", "without") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
     return verb
 
 
@@ -190,3 +221,17 @@ def _governs(verb: Token, span: Span) -> bool:
     """The verb is the expression's head, directly or through a preposition."""
     head = span.root.head
     return head == verb or (head.dep_ == "prep" and head.head == verb)
+
+
+def told_in_past(span: Span) -> bool:
+    """A simple past verb, not one of saying, places the expression itself through "in"
+    ("changed its fiscal year in December"): what it tells has happened, so that time has
+    gone by."""
+    head = span.root.head
+    if head.lower_ != "in" or head.dep_ != "prep":
+        return False
+    verb = head.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    # "told of a cutback in September": the parse often hangs the month on the telling
+    return verb.tag_ == "VBD" and not auxes and verb.dep_ in ("ROOT", "conj", "ccomp") and \
+        verb.lemma_ not in _PLAN_WORDS and verb.lemma_ not in _REPORTING

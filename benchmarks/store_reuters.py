@@ -3,7 +3,7 @@
     python benchmarks/store_reuters.py [--limit 1000] [--db /tmp/reuters.db] [--repeat 20]
                                        [--facts /tmp/reuters-facts.jsonl]
 
-Extracts the stories (one core), stores and links them one by one into a new SQLite file,
+Extracts the stories (one core), stores and links them into a new SQLite file,
 then times the five most common queries, each ``--repeat`` times with varied arguments:
 merged events of a country in a week, events of a PLOVER type, full-text search, the claim
 series of a subject, the contradictions about a country's subjects. Then, as reference
@@ -11,6 +11,10 @@ lines, entities by name, the unfiltered reads of every claim and every contradic
 the pages of 50 series / contradictions the web shows (factwire.store.read_claims). Prints
 articles/s for extraction, for store + link, and end to end, and the median and p95 latency
 of each query.
+
+Articles are stored as ``factwire ingest`` stores them (chunks, each in one transaction; the
+part of preparing each article that an ingest's workers do is left out of the writer's time),
+or with ``--one-by-one``, ``Store.add`` article by article.
 
 ``--facts FILE``: extracted facts as JSON Lines; written after extracting when the file is
 absent, read instead of extracting when it exists (to compare two store versions on the
@@ -67,13 +71,50 @@ def load_or_extract(limit: int | None, path: str | None) -> tuple[list, float | 
     return facts, seconds
 
 
-def store_all(facts: list, db: str) -> tuple[float, int]:
+def store_all(facts: list, db: str, one_by_one: bool = False,
+              ) -> tuple[float, int, float, float]:
+    """(seconds, articles added, CPU seconds of the writer, CPU seconds of preparing the
+    articles) to store ``facts`` in a new store.
+
+    As ``factwire ingest`` stores them: chunks of ``CHUNK_ITEMS`` articles, each prepared
+    (rows, MinHash, keys: the workers' part, not counted as the writer's) and written and
+    linked in one transaction; ``one_by_one``: ``Store.add`` for each article instead.
+    """
+    from factwire.batch import ingest_items
     from factwire.store import Store
 
     with Store(db) as store:
-        start = time.perf_counter()
-        added = sum(store.add(f) for f in facts)
-        return time.perf_counter() - start, added
+        cpu, start = time.process_time(), time.perf_counter()
+        if one_by_one:
+            added = sum(store.add(f) for f in facts)
+            return time.perf_counter() - start, added, time.process_time() - cpu, 0.0
+        engine = Replay(facts)
+        result = ingest_items([f.article for f in facts], store, engine, progress=False,
+                              on_skip=lambda _: None)
+        return (time.perf_counter() - start - engine.prepare_cpu, result.stored,
+                time.process_time() - cpu - engine.prepare_cpu, engine.prepare_cpu)
+
+
+class Replay:
+    """An ingest engine that hands back the prepared facts of each chunk's articles."""
+
+    def __init__(self, facts: list):
+        self.facts = {}
+        for f in facts:
+            self.facts.setdefault(f.article.id, f)
+        self.prepare_cpu = 0.0
+
+    def extract(self, chunks, work=None):
+        from factwire.store.write import prepare
+
+        for chunk in chunks:
+            cpu = time.process_time()
+            prepared = [prepare(self.facts[a.id]) for a in chunk]
+            self.prepare_cpu += time.process_time() - cpu
+            yield prepared
+
+    def close(self) -> None:
+        pass
 
 
 def week_of(facts: list, i: int) -> tuple[str, str]:
@@ -149,6 +190,9 @@ def main() -> None:
     parser.add_argument("--db", help="SQLite file to create (default: a temporary one)")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--facts", help="JSON Lines of extracted facts: read, or written")
+    parser.add_argument("--one-by-one", action="store_true",
+                        help="store with Store.add, article by article (not as an ingest does: "
+                             "chunks in one transaction each)")
     parser.add_argument("--queries-only", action="store_true",
                         help="only time the queries, on the existing --db (a store this script "
                              "wrote from the same --facts; it is migrated when opened)")
@@ -164,12 +208,17 @@ def main() -> None:
     if Path(db).exists():
         raise SystemExit(f"{db} exists: give a new path")
     facts, extract_s = load_or_extract(args.limit, args.facts)
-    store_s, added = store_all(facts, db)
-    n = len(facts)
+    store_s, added, cpu, prepare_cpu = store_all(facts, db, args.one_by_one)
+    n, per_words = len(facts), 1e6 / sum(len(f.article.text.split()) for f in facts)
     print(f"stories {n}  stored {added}  db {db}")
     if extract_s is not None:
         print(f"extract        {n / extract_s:8.1f} articles/s  ({extract_s:.1f} s)")
-    print(f"store + link   {n / store_s:8.1f} articles/s  ({store_s:.1f} s)")
+    how = "Store.add one by one" if args.one_by_one else "as an ingest's writer"
+    print(f"store + link   {n / store_s:8.1f} articles/s  "
+          f"({store_s:.1f} s; {how}: CPU {cpu * per_words:.1f} ms per 1000 words)")
+    if not args.one_by_one:
+        print(f"prepare        {prepare_cpu * per_words:8.1f} ms CPU per 1000 words (in an "
+              "ingest, the workers' part)")
     if extract_s is not None:
         print(f"ingest total   {n / (extract_s + store_s):8.1f} articles/s")
     print_queries(db, facts, args.repeat)

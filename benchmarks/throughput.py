@@ -200,8 +200,9 @@ def report_engines(chosen: list, counts: list[int], cores: int) -> None:
         seconds, here, workers = time_engine(make, chosen)
         n = 0 if name.startswith("in-process") else int(name[-1])
         speeds[name] = idle_speed(n_words, here, workers, n, cores)
-        print(f"  {name:28s} {n_words / seconds:8.0f} {seconds:6.1f}s {1e3 * here / n_words * 1e3:10.0f}"
-              f" {1e3 * workers / n_words * 1e3:11.0f} {speeds[name]:12.0f} words/s  "
+        print(f"  {name:28s} {n_words / seconds:8.0f} {seconds:6.1f}s "
+              f"{1e6 * here / n_words:10.0f} {1e6 * workers / n_words:11.0f} "
+              f"{speeds[name]:12.0f} words/s  "
               f"load average {load_average()}")
     base = speeds["in-process"]
     for kind in ("workers:", "dask local:"):

@@ -12,7 +12,7 @@ from factwire.batch import CHUNK_ITEMS, ingest_paths
 from factwire.batch_workers import WorkerPool
 from factwire.model import Article
 from factwire.pipeline import make_article
-from factwire.store import Store
+from factwire.store import Store, write
 
 ARTICLES = [
     "Floods hit northern Italy on Tuesday, forcing 2,000 people from their homes, "
@@ -156,3 +156,109 @@ def test_dask_and_workers_cannot_be_combined_on_the_command_line(corpus, tmp_pat
                                       "--workers", "2", "--dask", "local:2"])
     assert result.exit_code == 2
     assert "use either --workers or --dask, not both" in result.output
+
+
+# --- the writer: a chunk in one transaction ----------------------------------------------
+
+LINK_CORPUS = Path(__file__).parent / "data" / "corpus_link" / "articles.jsonl"
+# what may differ between two stores of the same articles: when they were written
+WRITTEN_AT = {("articles", "ingested_at"), ("factwire_schema_version", "applied_at")}
+
+
+def every_table(db: Path) -> dict[str, list[tuple]]:
+    """Every row of every table (and of the search index), in the order they were written."""
+    with sqlite3.connect(db) as connection:
+        names = [row[0] for row in connection.execute(  # not the search index's own tables
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'article_search_%' ORDER BY name")]
+        tables = {}
+        for name in names:
+            columns = [row[1] for row in connection.execute(f"PRAGMA table_info('{name}')")
+                       if (name, row[1]) not in WRITTEN_AT]
+            listed = ", ".join(f'"{column}"' for column in columns)
+            tables[name] = connection.execute(
+                f'SELECT {listed} FROM "{name}" ORDER BY rowid').fetchall()
+    return tables
+
+
+def test_a_chunk_stored_at_once_is_the_store_of_its_articles_added_one_by_one(tmp_path, nlp):
+    """The corpus merges events, has a republished copy and contradicting figures: linking
+    a chunk in one transaction writes every row, and every id, as article by article."""
+    with Store(tmp_path / "chunk.db") as store:
+        result = ingest_paths([str(LINK_CORPUS)], store, progress=False, nlp=nlp)
+    assert (result.stored, result.failed) == (9, 0)
+    articles = [item for item in batch.read_paths([str(LINK_CORPUS)])]
+    with Store(tmp_path / "one_by_one.db") as store:
+        assert all(store.add(facts) for facts in batch.extract_chunk(articles, nlp=nlp))
+    chunk, one_by_one = every_table(tmp_path / "chunk.db"), every_table(tmp_path / "one_by_one.db")
+    assert chunk["merged_events"] and chunk["contradictions"] and chunk["entity_aliases"]
+    assert chunk == one_by_one
+
+
+class InProcessAndMeanwhile:
+    """The in-process engine; once the first chunk is taken (what is stored was checked),
+    ``meanwhile`` (another writer, say) runs."""
+
+    def __init__(self, nlp, meanwhile=lambda: None):
+        self.nlp, self.meanwhile = nlp, meanwhile
+
+    def extract(self, chunks, work=batch.extract_chunk):
+        for number, chunk in enumerate(chunks):
+            if number == 0:
+                self.meanwhile()
+            yield work(chunk, None, self.nlp)
+
+    def close(self) -> None:
+        pass
+
+
+def test_an_article_another_writer_stored_meanwhile_is_present_and_the_rest_stored(
+        tmp_path, nlp):
+    articles = [make_article(text, "2025-04-02", source_path=f"{n}.txt")
+                for n, text in enumerate(ARTICLES)]
+    db = tmp_path / "f.db"
+
+    def another_writer() -> None:  # stores article 2 after the ingest checked what is stored
+        with Store(db) as other:
+            other.add(batch.extract_chunk([articles[2]], nlp=nlp)[0])
+
+    with Store(db) as store:
+        result = batch.ingest_items(articles, store, InProcessAndMeanwhile(nlp, another_writer),
+                                    progress=False)
+        assert (result.stored, result.present, result.failed) == (4, 1, 0)
+        assert sorted(store.article_ids()) == sorted(a.id for a in articles)
+
+
+def test_when_a_chunk_cannot_be_stored_at_once_each_article_is_stored_alone(
+        tmp_path, nlp, monkeypatch):
+    """Another writer stores an article between the last check and the chunk's transaction:
+    the transaction fails on it, and each article is then stored in its own."""
+    articles = [make_article(text, "2025-04-02") for text in ARTICLES]
+    db = tmp_path / "f.db"
+
+    def another_writer() -> None:
+        with Store(db) as other:
+            other.add(batch.extract_chunk([articles[2]], nlp=nlp)[0])
+
+    monkeypatch.setattr(write, "stored_ids", lambda connection, ids: set())  # checks miss it
+    with Store(db) as store:
+        result = batch.ingest_items(articles, store, InProcessAndMeanwhile(nlp, another_writer),
+                                    progress=False)
+        assert (result.stored, result.present, result.failed) == (4, 1, 0)
+        assert store.count_articles() == 5
+    monkeypatch.undo()
+    chunk = tmp_path / "chunk.db"
+    with Store(chunk) as store:
+        batch.ingest_items(articles, store, InProcessAndMeanwhile(nlp), progress=False)
+    # the same record, but for the order (the other writer stored article 2 first)
+    assert sorted(row[1:] for row in every_table(db)["merged_events"]) == sorted(
+        row[1:] for row in every_table(chunk)["merged_events"])
+
+
+def test_the_same_article_twice_in_a_chunk_is_stored_once(tmp_path, nlp):
+    articles = [make_article(text, "2025-04-02") for text in ARTICLES[:2]]
+    with Store(tmp_path / "f.db") as store:
+        result = batch.ingest_items([*articles, articles[0]], store, InProcessAndMeanwhile(nlp),
+                                    progress=False)
+        assert (result.stored, result.present, result.failed) == (2, 1, 0)
+        assert store.count_articles() == 2

@@ -3,18 +3,33 @@ contradictions; first as pure functions, then through the Store, then on the cor
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import inspect, select
 
 from factwire.link.claims import Claim, contradictions, normalize_counted, series
 from factwire.link.dates import DateInterval, event_interval, interval
 from factwire.link.dedup import signature, similarity
 from factwire.link.entities import KnownPerson, entity_key, match_person, same_person
-from factwire.link.events import EventReport, Party, Place, conflict, merge_all
+from factwire.link.events import (
+    SLACK_DAYS,
+    EventReport,
+    Party,
+    Place,
+    can_join,
+    conflict,
+    evidence,
+    merge_all,
+    parties_conflict,
+    places_conflict,
+    required_evidence,
+)
 from factwire.model import (
     Article,
     ArticleFacts,
@@ -176,9 +191,63 @@ def test_a_report_joins_only_if_it_fits_every_report_already_merged():
     assert [[r.article_id for r in g] for g in groups] == [["a", "b"], ["c"]]
 
 
+def rule_as_written(a: EventReport, b: EventReport) -> str | None:
+    """The merge rule in the module doc's order, from its public parts (``conflict``
+    compares sides it made once per report instead)."""
+    if a.article_id == b.article_id:
+        return "same article"
+    if a.type != b.type:
+        return "type"
+    if a.mode and b.mode and a.mode != b.mode:
+        return "mode"
+    if a.modality != b.modality or a.negated != b.negated:
+        return "modality"
+    if a.when is None or b.when is None:
+        return "undated"
+    if a.when.gap(b.when) > SLACK_DAYS:
+        return "dates"
+    if parties_conflict(a.actors, b.actors):
+        return "actors"
+    if parties_conflict(a.recipients, b.recipients):
+        return "recipients"
+    if places_conflict(a.places, b.places):
+        return "places"
+    if evidence(a, b) < required_evidence(a.when, b.when):
+        return "evidence"
+    return None
+
+
+PARTIES = st.builds(Party, st.sampled_from([None, 1, 7, 8]),
+                    st.sampled_from([None, "RUS", "UKR"]), st.booleans())
+REPORTS = st.builds(
+    EventReport, article_id=st.sampled_from("ab"), event_id=st.just("v1"),
+    type=st.sampled_from(["ASSAULT", "AGREE"]), mode=st.sampled_from([None, "shelling"]),
+    negated=st.booleans(),
+    when=st.sampled_from([None, *(interval(d) for d in ("2025-03-09", "2025-03-12", "2025-03",
+                                                        "2025"))]),
+    actors=st.lists(PARTIES, max_size=2).map(tuple),
+    recipients=st.lists(PARTIES, max_size=2).map(tuple),
+    places=st.lists(st.sampled_from([KHARKIV, KHARKIV_OBLAST, ODESA]), max_size=2).map(tuple))
+
+
+@settings(max_examples=500, deadline=None)
+@given(REPORTS, REPORTS)
+def test_the_rule_as_the_writer_applies_it_is_the_rule_as_written(a, b):
+    assert conflict(a, b) == rule_as_written(a, b)
+    assert can_join(a) or conflict(a, b) is not None
+
+
 def test_reports_survive_their_json_round_trip():
     one = report("a", places=(KHARKIV,), actors=(RUS, PUTIN))
     assert EventReport.from_dict(json.loads(json.dumps(one.to_dict()))) == one
+
+
+def test_a_report_is_stored_as_the_json_of_its_fields_in_order():
+    one = report("a", places=(KHARKIV,), actors=(RUS, PUTIN), recipients=(RUSSIAN_FORCES,),
+                 mode="shelling")
+    fields = dataclasses.asdict(one) | {"when": ["2025-03-09", "2025-03-09", "day"]}
+    assert json.dumps(one.to_dict()) == json.dumps(fields)
+    assert dataclasses.replace(one, when=None).to_dict()["when"] is None
 
 
 # --- claims --------------------------------------------------------------------------------

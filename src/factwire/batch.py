@@ -3,10 +3,13 @@
 A bad file or record never stops a batch: its error is reported and counted, and the rest
 goes on. Extraction runs in this process, in N worker processes (``workers=N``) or on a Dask
 cluster (``dask="tcp://scheduler:8786"`` or ``"local:N"``); whatever runs it, this process is
-the one writer of the store. Inputs stream: a bounded number of chunks is in flight at any
-time, so memory does not grow with the corpus. An article is stored in one transaction, keyed
-by its content hash, and articles already stored are not extracted again: a batch that was
-killed resumes where it stopped when run again.
+the one writer of the store. Whatever depends on one article alone (its table rows, its facts
+as JSON, its MinHash signature, its entities' keys) is made where it is extracted
+(``prepare_chunk``), so the writer only inserts and links. Inputs stream: a bounded number of
+chunks is in flight at any time, so memory does not grow with the corpus. A chunk of articles
+is stored in one transaction (or, if that fails, each article in its own), keyed by content
+hash, and articles already stored are not extracted again: a batch that was killed resumes
+where it stopped when run again.
 
 >>> result = ingest_paths(["samples/"], Store("factwire.db"), workers=2)  # doctest: +SKIP
 >>> result.summary()
@@ -33,9 +36,13 @@ if TYPE_CHECKING:  # the store (SQLAlchemy) is imported only by those who store
     from spacy.language import Language
 
     from factwire.store import Store
+    from factwire.store.linking import MemberCache
+    from factwire.store.write import Prepared
 
 Item = Article | FactwireError
 Outcome = ArticleFacts | FactwireError | None  # None: skipped (already stored)
+# The unit of work of an engine: a chunk of articles (and the options) -> one outcome each.
+Work = Callable[..., list]
 
 # Articles sent to a worker at a time: one nlp.pipe batch; small enough that work spreads
 # evenly over the workers and little is in memory or lost with a dead worker.
@@ -54,9 +61,10 @@ class BatchError(FactwireError):
 class Engine(Protocol):
     """Where chunks of articles are extracted: here, in worker processes, or on Dask."""
 
-    def extract(self, chunks: Iterable[list[Article]]
-                ) -> Iterator[list[ArticleFacts | FactwireError]]:
-        """The outcomes of each chunk, chunk by chunk, in any order of chunks."""
+    def extract(self, chunks: Iterable[list[Article]], work: Work = ...) -> Iterator[list]:
+        """The outcomes of each chunk, chunk by chunk, in any order of chunks: ``work``
+        (a module-level function, ``extract_chunk`` by default: facts or errors) run on
+        each."""
 
     def close(self) -> None:
         """Stop the workers this engine started."""
@@ -148,15 +156,37 @@ def extract_chunk(articles: list[Article], options: ExtractOptions | None = None
         return [_extract_alone(article, options, nlp) for article in articles]
 
 
+def prepare_chunk(articles: list[Article], options: ExtractOptions | None = None,
+                  nlp: Language | None = None) -> list[Prepared | FactwireError]:
+    """``extract_chunk``, then each article's rows and links made ready for the store's
+    writer (:func:`factwire.store.write.prepare`): what an ingest's engines run."""
+    from factwire.store.write import prepare
+
+    return [outcome if isinstance(outcome, FactwireError) else _prepare(prepare, outcome)
+            for outcome in extract_chunk(articles, options, nlp)]
+
+
+def _prepare(prepare: Callable[[ArticleFacts], Prepared], facts: ArticleFacts
+             ) -> Prepared | FactwireError:
+    try:
+        return prepare(facts)
+    except Exception as crash:  # noqa: BLE001 - reported as this article's failure
+        return _crash_error(facts.article, "preparing its facts for the store", crash)
+
+
+def _crash_error(article: Article, step: str, crash: Exception) -> FactwireError:
+    name = article.source_path or article.id[:12]
+    error = FactwireError(f"{name}: {step} crashed ({type(crash).__name__}: {crash}); "
+                          "this is a factwire bug, please report it with the article")
+    error.__cause__ = crash
+    return error
+
+
 def _extract_alone(article: Article, options, nlp) -> ArticleFacts | FactwireError:
     try:
         return next(pipeline.extract_articles([article], options=options, nlp=nlp))
     except Exception as crash:  # noqa: BLE001 - reported as this article's failure
-        name = article.source_path or article.id[:12]
-        error = FactwireError(f"{name}: extraction crashed ({type(crash).__name__}: {crash}); "
-                              "this is a factwire bug, please report it with the article")
-        error.__cause__ = crash
-        return error
+        return _crash_error(article, "extraction", crash)
 
 
 class InProcess:
@@ -165,10 +195,10 @@ class InProcess:
     def __init__(self, options: ExtractOptions | None = None, nlp: Language | None = None):
         self.options, self.nlp = options, nlp
 
-    def extract(self, chunks: Iterable[list[Article]]
-                ) -> Iterator[list[ArticleFacts | FactwireError]]:
+    def extract(self, chunks: Iterable[list[Article]], work: Work = extract_chunk
+                ) -> Iterator[list]:
         for chunk in chunks:
-            yield extract_chunk(chunk, self.options, self.nlp)
+            yield work(chunk, self.options, self.nlp)
 
     def warm_up(self) -> None:
         """Load the pipeline now rather than with the first chunk."""
@@ -223,34 +253,49 @@ def ingest_paths(paths: Sequence[str], store: Store, published: str | None = Non
 def ingest_items(items: Iterable[Item], store: Store, engine: Engine, *, progress: bool = True,
                  on_skip: Callable[[str], None] | None = None) -> IngestResult:
     """Extract ``items`` with ``engine`` and store the facts here, as each chunk comes back."""
+    from factwire.store.linking import MemberCache
+
     result = IngestResult()
     report = on_skip or _report_skip
+    cache = MemberCache()  # this writer's: validated against the database, like the Store's
     bar = tqdm(desc="ingest", unit=" articles", file=sys.stderr, dynamic_ncols=True,
                disable=None if progress else True)
     with bar:
         todo = _new_articles(items, store, result, report, bar)
-        for outcomes in engine.extract(_chunks(todo, CHUNK_ITEMS)):
+        for outcomes in engine.extract(_chunks(todo, CHUNK_ITEMS), work=prepare_chunk):
+            ready = []
             for outcome in outcomes:
                 if isinstance(outcome, FactwireError):
                     _fail(result, describe_error(outcome), report)
                 else:
-                    _store(store, outcome, result, report)
-                bar.update()
+                    ready.append(outcome)
+            _store_chunk(store, ready, cache, result, report)
+            bar.update(len(outcomes))
     return result
 
 
 def _new_articles(items: Iterable[Item], store: Store, result: IngestResult,
                   report: Callable[[str], None], bar: tqdm) -> Iterator[Article]:
-    """The articles not stored yet; read errors and stored articles are counted on the way."""
-    for item in items:
-        if isinstance(item, FactwireError):
-            _fail(result, describe_error(item), report)
-            bar.update()
-        elif store.has(item.id):
-            result.present += 1
-            bar.update()
-        else:
-            yield item
+    """The articles not stored yet; read errors and stored articles are counted on the way.
+
+    Which are stored is asked once per ``CHUNK_ITEMS`` items.
+    """
+    from factwire.store.write import stored_ids
+
+    iterator = iter(items)
+    while group := list(islice(iterator, CHUNK_ITEMS)):
+        ids = [item.id for item in group if isinstance(item, Article)]
+        with store.engine.connect() as connection:
+            stored = stored_ids(connection, ids) if ids else set()
+        for item in group:
+            if isinstance(item, FactwireError):
+                _fail(result, describe_error(item), report)
+                bar.update()
+            elif item.id in stored:
+                result.present += 1
+                bar.update()
+            else:
+                yield item
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -259,12 +304,49 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _store(store: Store, facts: ArticleFacts, result: IngestResult, report) -> None:
+def _store_chunk(store: Store, chunk: list[Prepared], cache: MemberCache,
+                 result: IngestResult, report: Callable[[str], None]) -> None:
+    """Store a chunk's articles in one transaction, but for those stored since they were
+    read (the same article earlier in the input, or stored by another writer); if that
+    fails, each article in its own (``Store.add``: an article another writer stored
+    meanwhile is present, one that cannot be stored is reported, the others are stored)."""
+    from sqlalchemy.exc import IntegrityError, OperationalError
+
+    from factwire.store.linking import store_chunk
+    from factwire.store.write import stored_ids
+
+    if not chunk:
+        return
+    with store.engine.connect() as connection:
+        seen = stored_ids(connection, list(dict.fromkeys(p.id for p in chunk)))
+    todo = []
+    for prepared in chunk:
+        if prepared.id in seen:
+            result.present += 1
+        else:
+            seen.add(prepared.id)
+            todo.append(prepared)
+    if not todo:
+        return
     try:
-        added = store.add(facts)
+        with store.engine.begin() as connection:
+            store_chunk(connection, todo, cache)
+    except (IntegrityError, OperationalError):  # the errors Store.add reports, article by article
+        cache.clear()  # it may hold rows of the rolled-back transaction
+        for prepared in todo:
+            _store(store, prepared, result, report)
+        return
+    except BaseException:
+        cache.clear()
+        raise
+    result.stored += len(todo)
+
+
+def _store(store: Store, prepared: Prepared, result: IngestResult, report) -> None:
+    try:
+        added = store.add(prepared.facts())
     except StoreError as error:
-        name = facts.article.source_path or facts.article.id[:12]
-        _fail(result, f"{name}: {describe_error(error)}", report)
+        _fail(result, f"{prepared.name}: {describe_error(error)}", report)
         return
     if added:
         result.stored += 1

@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from factwire.batch import BatchError, extract_chunk
-from factwire.errors import FactwireError
-from factwire.model import Article, ArticleFacts
+from factwire.batch import BatchError, Work, extract_chunk
+from factwire.model import Article
 from factwire.options import ExtractOptions
 
 LOCAL = re.compile(r"local:(\d+)")
@@ -97,14 +96,15 @@ class DaskEngine:
                                        allow_other_workers=False) for address in addresses]
         self._client.gather(futures)
 
-    def extract(self, chunks: Iterable[list[Article]]
-                ) -> Iterator[list[ArticleFacts | FactwireError]]:
-        """Outcomes chunk by chunk, as workers finish them; two chunks per thread in flight."""
+    def extract(self, chunks: Iterable[list[Article]], work: Work = extract_chunk
+                ) -> Iterator[list]:
+        """Outcomes chunk by chunk (of ``work``, a module-level function), as workers finish
+        them; two chunks per thread in flight."""
         self._client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
         running = self._distributed.as_completed()
         limit = 2 * self.slots()
         for sent, chunk in enumerate(chunks, start=1):
-            running.add(self._client.submit(extract_chunk, chunk, self.options, pure=False))
+            running.add(self._client.submit(work, chunk, self.options, pure=False))
             if sent % 32 == 0:
                 limit = 2 * self.slots()  # workers may have joined or left
             if running.count() >= limit:
@@ -112,7 +112,7 @@ class DaskEngine:
         for future in running:
             yield self._take(future)
 
-    def _take(self, future) -> list[ArticleFacts | FactwireError]:
+    def _take(self, future) -> list:
         try:
             return future.result()
         except (self._distributed.comm.CommClosedError, self._distributed.KilledWorker) as error:

@@ -22,17 +22,18 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
 
-from factwire.batch import BatchError, extract_chunk
-from factwire.errors import FactwireError
-from factwire.model import Article, ArticleFacts
+from factwire.batch import BatchError, Work, extract_chunk
+from factwire.model import Article
 from factwire.nlp import COMPONENTS
 from factwire.options import ExtractOptions
 
 # Seconds a worker waits for the others to load their pipeline before giving up.
 LOAD_TIMEOUT = 600
 # Imported once by the fork server, so that workers forked from it start with them: the
-# program's main module (as multiprocessing does by default), this module and the pipeline's.
-PRELOAD = ["__main__", __name__, *(module for _, module in COMPONENTS)]
+# program's main module (as multiprocessing does by default), this module, the pipeline's and
+# the store's rows (an ingest's workers prepare them: factwire.batch.prepare_chunk).
+PRELOAD = ["__main__", __name__, *(module for _, module in COMPONENTS),
+           "factwire.store.linking"]
 
 
 def worker_context() -> multiprocessing.context.BaseContext:
@@ -101,12 +102,13 @@ class WorkerPool:
         for future in self._started:
             self._result(future)
 
-    def extract(self, chunks: Iterable[list[Article]]
-                ) -> Iterator[list[ArticleFacts | FactwireError]]:
-        """Outcomes chunk by chunk, as workers finish them; at most 2N chunks in flight."""
+    def extract(self, chunks: Iterable[list[Article]], work: Work = extract_chunk
+                ) -> Iterator[list]:
+        """Outcomes chunk by chunk (of ``work``, a module-level function), as workers finish
+        them; at most 2N chunks in flight."""
         pending: set[Future] = set()
         for chunk in chunks:
-            pending.add(self._pool.submit(extract_chunk, chunk, self.options))
+            pending.add(self._pool.submit(work, chunk, self.options))
             if len(pending) >= 2 * self.workers:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (self._result(future) for future in done)

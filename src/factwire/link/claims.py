@@ -28,6 +28,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factwire.link.dates import DateInterval, interval
 from factwire.link.entities import normalize
@@ -61,6 +62,7 @@ def singular(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
+@lru_cache(maxsize=65536)  # a claim's series key asks for it again and again
 def normalize_counted(counted: str | None) -> str | None:
     """What a figure counts, comparable across articles: "Troops" -> "troop"."""
     if not counted:

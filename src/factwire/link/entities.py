@@ -5,9 +5,10 @@ The key of an entity decides which entities of different articles are the same:
 - a country (a GPE whose place is a whole country) by its ISO code: ``country:RUS``;
 - another place by its GeoNames id (``geo:706483``), else by country and name;
 - an organization by country and normalized name (``org:RUS:kremlin``);
-- a person by country and normalized full name; a person named by fewer words ("Putin", "V. Putin") is
-  the one known person whose name ends with the same surname and whose other words agree
-  (:func:`same_person`), when exactly one such person of a compatible country exists.
+- a person by country and normalized full name; a person named by fewer words ("Putin",
+  "V. Putin") is the one known person whose name ends with the same surname and whose other
+  words agree (:func:`same_person`), when exactly one such person of a compatible country
+  exists.
 
 Nominal entities ("Ukrainian officials", "people") describe, they do not name: they get no
 global entity.
@@ -27,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factwire.model import Entity
 
@@ -35,6 +37,7 @@ _ARTICLE = re.compile(r"^(the|a|an)\s+")
 _NON_WORD = re.compile(r"[^\w\s]")
 
 
+@lru_cache(maxsize=65536)  # the writer meets the same names again and again
 def normalize(name: str) -> str:
     """Casefolded, accents and punctuation removed, a leading article dropped."""
     decomposed = unicodedata.normalize("NFKD", name)

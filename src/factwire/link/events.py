@@ -33,7 +33,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from factwire.link.dates import DateInterval
 
@@ -78,12 +79,25 @@ class EventReport:
     recipients: tuple[Party, ...] = ()
     places: tuple[Place, ...] = field(default=())
 
+    @cached_property
+    def sides(self) -> tuple[Side, Side]:
+        """The actors' and the recipients' :class:`Side` (made once: the rule compares a
+        report with many others)."""
+        return Side.of(self.actors), Side.of(self.recipients)
+
     def to_dict(self) -> dict:
-        """Plain JSON data (stored beside the link so later reports compare against it)."""
-        data = asdict(self)
-        data["when"] = None if self.when is None else [
-            self.when.low.isoformat(), self.when.high.isoformat(), self.when.precision]
-        return data
+        """Plain JSON data (stored beside the link so later reports compare against it):
+        the fields in order, as ``dataclasses.asdict`` gives them, ``when`` as a list."""
+        when = self.when
+        return {
+            "article_id": self.article_id, "event_id": self.event_id, "type": self.type,
+            "mode": self.mode, "modality": self.modality, "negated": self.negated,
+            "when": None if when is None else [when.low.isoformat(), when.high.isoformat(),
+                                               when.precision],
+            "actors": [_party_dict(p) for p in self.actors],
+            "recipients": [_party_dict(p) for p in self.recipients],
+            "places": [{"gid": p.gid, "lat": p.lat, "lon": p.lon, "admin1": p.admin1,
+                        "feature": p.feature, "country": p.country} for p in self.places]}
 
     @classmethod
     def from_dict(cls, data: dict) -> EventReport:
@@ -97,6 +111,10 @@ class EventReport:
             actors=tuple(Party(**p) for p in data.get("actors", [])),
             recipients=tuple(Party(**p) for p in data.get("recipients", [])),
             places=tuple(Place(**p) for p in data.get("places", [])))
+
+
+def _party_dict(party: Party) -> dict:
+    return {"gid": party.gid, "country": party.country, "generic": party.generic}
 
 
 def conflict(a: EventReport, b: EventReport) -> str | None:
@@ -113,13 +131,17 @@ def conflict(a: EventReport, b: EventReport) -> str | None:
         return "undated"
     if a.when.gap(b.when) > SLACK_DAYS:
         return "dates"
-    if parties_conflict(a.actors, b.actors):
+    (a_actors, a_recipients), (b_actors, b_recipients) = a.sides, b.sides
+    if _sides_conflict(a_actors, b_actors):  # parties_conflict(a.actors, b.actors)
         return "actors"
-    if parties_conflict(a.recipients, b.recipients):
+    if _sides_conflict(a_recipients, b_recipients):
         return "recipients"
     if places_conflict(a.places, b.places):
         return "places"
-    if evidence(a, b) < required_evidence(a.when, b.when):
+    # evidence(a, b), knowing that nothing conflicts: each slot both reports fill counts
+    found = ((a_actors.named and b_actors.named) + (a_recipients.named and b_recipients.named)
+             + bool(a.places and b.places))
+    if found < required_evidence(a.when, b.when):
         return "evidence"
     return None
 
@@ -160,6 +182,32 @@ def _covers(generic_side: list[Party], other: list[Party]) -> bool:
     return any(p.generic and p.country in countries for p in generic_side)
 
 
+@dataclass(frozen=True)
+class Side:
+    """One report's actors or recipients as :func:`parties_conflict` compares them: whether
+    it names anyone (a global entity or a country), its global entities, its countries,
+    and the countries of its generic parties (a country, "Russian forces")."""
+
+    named: bool
+    gids: frozenset[int]
+    countries: frozenset[str]
+    generic: frozenset[str | None]
+
+    @classmethod
+    def of(cls, parties: Iterable[Party]) -> Side:
+        kept = _informative(parties)
+        return cls(bool(kept), frozenset(p.gid for p in kept if p.gid is not None),
+                   frozenset(p.country for p in kept if p.country),
+                   frozenset(p.country for p in kept if p.generic))
+
+
+def _sides_conflict(a: Side, b: Side) -> bool:
+    """``parties_conflict`` of the two lists the sides were made of."""
+    if not a.named or not b.named or a.gids & b.gids:
+        return False
+    return not (a.generic & b.countries or b.generic & a.countries)
+
+
 def places_conflict(a: Sequence[Place], b: Sequence[Place]) -> bool:
     """True when two place lists name places far apart (rule 5)."""
     if not a or not b:
@@ -191,7 +239,10 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def fits(report: EventReport, members: Sequence[EventReport]) -> bool:
     """Whether the report fits every report of a merged event (complete linkage)."""
-    return all(conflict(report, member) is None for member in members)
+    for member in members:  # a loop, not all(...): the writer asks this very often
+        if conflict(report, member) is not None:
+            return False
+    return True
 
 
 def affinity(report: EventReport, members: Sequence[EventReport]) -> tuple[int, int]:
@@ -204,8 +255,18 @@ def affinity(report: EventReport, members: Sequence[EventReport]) -> tuple[int, 
     return len(shared), -gap
 
 
+def can_join(report: EventReport) -> bool:
+    """Whether the report could tell the same event as any other: it has a date (rule 3)
+    and names something to match (rule 6: an actor or recipient with a global entity or a
+    country, or a place). A report that cannot starts a merged event of its own."""
+    actors, recipients = report.sides
+    return report.when is not None and (actors.named or recipients.named or bool(report.places))
+
+
 def choose(report: EventReport, merged: dict[int, Sequence[EventReport]]) -> int | None:
     """The id of the merged event the report joins, or None for a new event."""
+    if not can_join(report):
+        return None
     best, best_score = None, None
     for merged_id in sorted(merged):
         members = merged[merged_id]

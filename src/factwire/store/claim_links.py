@@ -86,20 +86,23 @@ def _claim(facts: ArticleFacts, q: Quantity, subject: int | None, source: Entity
                  published=published)
 
 
-def add_claims(session: Executor, claims: list[Claim], tolerance: float = TOLERANCE) -> None:
+def add_claims(session: Executor, claims: list[Claim], tolerance: float = TOLERANCE,
+               known: dict[str, int] | None = None) -> None:
     """Add claims (of one article, or a batch of several) to their series, creating the
     missing series, and store the contradictions they make with their series' claims
-    already stored and with each other."""
+    already stored and with each other. ``known``: the writer's cache of series ids by
+    stored key (series are only deleted with every link: a relink clears it)."""
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         groups[claim.key].append(claim)
     if not groups:
         return
-    ids, created = _series_ids(session, groups)
+    ids, created = _series_ids(session, groups, {} if known is None else known)
     # Count the claims in first: the update locks each series row (PostgreSQL), so a
-    # concurrent writer adding to the same series waits, then reads these claims.
+    # concurrent writer adding to the same series waits, then reads these claims. (A series
+    # created here was inserted with its claims counted.)
     _count(session, "claims", sorted((ids[key], len(members))
-                                     for key, members in groups.items()))
+                                     for key, members in groups.items() if key not in created))
     found: dict[int, list[Contradiction]] = {}
     for key, members in groups.items():
         new = sorted((c for c in members if comparable(c)), key=time_order)
@@ -107,7 +110,7 @@ def add_claims(session: Executor, claims: list[Claim], tolerance: float = TOLERA
             stored = [] if key in created else _stored_near(session, ids[key], new)
             found[ids[key]] = _new_contradictions(stored, new, tolerance)
     for chunk in _chunks([claim_row(ids[c.key], c) for c in claims]):
-        session.execute(insert(ClaimRow), chunk)
+        session.execute(_INSERT_CLAIMS, chunk)
     _store_contradictions(session, found, tolerance)
 
 
@@ -116,26 +119,35 @@ def series_key(key: tuple) -> str:
     return hashlib.sha256(json.dumps(list(key), ensure_ascii=False).encode()).hexdigest()
 
 
-def _series_ids(session: Executor, groups: dict[tuple, list[Claim]],
+def _series_ids(session: Executor, groups: dict[tuple, list[Claim]], known: dict[str, int],
                 ) -> tuple[dict[tuple, int], set[tuple]]:
-    """Series id of each key, and the keys of the series created: those not stored yet."""
+    """Series id of each key, and the keys of the series created: those not stored yet,
+    inserted with their claims counted. ``known`` (stored key -> id) is read first, and
+    learns what is read and created."""
     by_hash = {series_key(key): key for key in groups}
-    known = _ids_by_hash(session, list(by_hash))
-    missing = [h for h in by_hash if h not in known]
+    found = {h: known[h] for h in by_hash if h in known}
+    found.update(_ids_by_hash(session, [h for h in by_hash if h not in found]))
+    missing = [h for h in by_hash if h not in found]
     for chunk in _chunks(missing):
-        session.execute(insert(ClaimSeriesRow), [
+        found.update(session.execute(_INSERT_SERIES, [
             {"key": h, "subject_id": by_hash[h][0], "counted": by_hash[h][1],
-             "unit": by_hash[h][2], "claims": 0, "contradictions": 0} for h in chunk])
-    known.update(_ids_by_hash(session, missing))
-    return ({by_hash[h]: series_id for h, series_id in known.items()},
+             "unit": by_hash[h][2], "claims": len(groups[by_hash[h]]), "contradictions": 0}
+            for h in chunk]).all())
+    known.update(found)
+    return ({by_hash[h]: series_id for h, series_id in found.items()},
             {by_hash[h] for h in missing})
 
 
+_SERIES = ClaimSeriesRow.__table__
+# New series and their ids, in the order given (ids are given out in that order).
+_INSERT_SERIES = insert(_SERIES).returning(_SERIES.c.key, _SERIES.c.id,
+                                           sort_by_parameter_order=True)
+
+
 def _ids_by_hash(session: Executor, hashes: list[str]) -> dict[str, int]:
-    found = {}
+    found: dict[str, int] = {}
     for chunk in _chunks(hashes):
-        found.update(session.execute(select(ClaimSeriesRow.key, ClaimSeriesRow.id)
-                                     .where(ClaimSeriesRow.key.in_(chunk))).all())
+        found.update(session.execute(_BY_HASH, {"keys": chunk}).all())
     return found
 
 
@@ -167,20 +179,31 @@ def _stored_near(session: Executor, series_id: int, new: list[Claim]) -> list[Cl
     """The series' stored comparable claims dated near enough to a new one to contradict it."""
     slack = dt.timedelta(days=CLAIM_SLACK_DAYS)
     low, high = min(c.when.low for c in new) - slack, max(c.when.high for c in new) + slack
-    stmt = (select(ClaimRow.article_id, ClaimRow.quantity_id, ClaimRow.counted, ClaimRow.date,
-                   ClaimRow.source, QuantityRow.value, QuantityRow.low, QuantityRow.high,
-                   QuantityRow.comparator, QuantityRow.text, ArticleRow.outlet,
-                   ArticleRow.published)
-            .join(QuantityRow, and_(QuantityRow.article_id == ClaimRow.article_id,
-                                    QuantityRow.quantity_id == ClaimRow.quantity_id))
-            .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
-            .where(ClaimRow.series_id == series_id, ClaimRow.comparable.is_(True),
-                   ClaimRow.date_high >= low, ClaimRow.date_low <= high))
     return [Claim(article_id=r.article_id, quantity_id=r.quantity_id, subject=None,
                   counted=r.counted, value=r.value, text=r.text, low=r.low, high=r.high,
                   comparator=r.comparator, when=interval(r.date), date=r.date,
                   source=r.source, outlet=r.outlet, published=r.published)
-            for r in session.execute(stmt)]
+            for r in session.execute(_NEAR, {"series": series_id, "low": low, "high": high})]
+
+
+# Built once: building a statement per series cost more than running it.
+_NEAR = (select(ClaimRow.article_id, ClaimRow.quantity_id, ClaimRow.counted, ClaimRow.date,
+                ClaimRow.source, QuantityRow.value, QuantityRow.low, QuantityRow.high,
+                QuantityRow.comparator, QuantityRow.text, ArticleRow.outlet,
+                ArticleRow.published)
+         .join(QuantityRow, and_(QuantityRow.article_id == ClaimRow.article_id,
+                                 QuantityRow.quantity_id == ClaimRow.quantity_id))
+         .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+         .where(ClaimRow.series_id == bindparam("series"), ClaimRow.comparable.is_(True),
+                ClaimRow.date_high >= bindparam("low"), ClaimRow.date_low <= bindparam("high")))
+_INSERT_CLAIMS = insert(ClaimRow.__table__)
+_INSERT_CONTRADICTIONS = insert(ContradictionRow.__table__)
+_COUNTERS = {column: update(ClaimSeriesRow.__table__)
+             .where(ClaimSeriesRow.id == bindparam("series"))
+             .values({column: getattr(ClaimSeriesRow, column) + bindparam("more")})
+             for column in ("claims", "contradictions")}
+_BY_HASH = select(ClaimSeriesRow.key, ClaimSeriesRow.id).where(
+    ClaimSeriesRow.key.in_(bindparam("keys", expanding=True)))
 
 
 def _store_contradictions(session: Executor, found: dict[int, list[Contradiction]],
@@ -188,7 +211,7 @@ def _store_contradictions(session: Executor, found: dict[int, list[Contradiction
     rows = [contradiction_row(series_id, pair, tolerance)
             for series_id, pairs in found.items() for pair in pairs]
     for chunk in _chunks(rows):
-        session.execute(insert(ContradictionRow), chunk)
+        session.execute(_INSERT_CONTRADICTIONS, chunk)
     _count(session, "contradictions", sorted((series_id, len(pairs))
                                              for series_id, pairs in found.items() if pairs))
 
@@ -196,10 +219,7 @@ def _store_contradictions(session: Executor, found: dict[int, list[Contradiction
 def _count(session: Executor, column: str, added: list[tuple[int, int]]) -> None:
     """Add to a counter of series: (series id, how many more), in id order."""
     if added:
-        counter = getattr(ClaimSeriesRow, column)
-        session.execute(update(ClaimSeriesRow.__table__)
-                        .where(ClaimSeriesRow.id == bindparam("series"))
-                        .values({column: counter + bindparam("more")}),
+        session.execute(_COUNTERS[column],
                         [{"series": series_id, "more": n} for series_id, n in added])
 
 

@@ -5,17 +5,40 @@ MinHash signature is stored and compared with earlier articles' (a near-duplicat
 its original), and each of its events joins the merged event it reports, or starts one
 (the rule: :mod:`factwire.link.events`), and its figures join their claim series, where
 contradictions are flagged (:mod:`factwire.store.claim_links`; not for a copy: a republished
-figure is not a second source). Everything here runs in the caller's session.
+figure is not a second source). Everything here runs in the caller's transaction, with Core
+statements only.
+
+What depends on the article alone (entity keys, the MinHash signature and its bands, the
+events' dates and parties, the figures that may join a series) is computed first, where the
+article was extracted (:func:`prepare_links`, run in a worker process); the writer then only
+asks the database what other articles made. Rows that no later step of linking reads (entity
+links, aliases, counts of articles, event links) wait in a :class:`Pending` and are written
+together at the end of the transaction, one statement each for a whole chunk of articles.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    CursorResult,
+    and_,
+    bindparam,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from factwire.link import dedup
+from factwire.link.claims import Claim, in_series
 from factwire.link.dates import PRECISION_ORDER, event_interval
 from factwire.link.entities import (
     PLACE_TYPES,
@@ -27,9 +50,9 @@ from factwire.link.entities import (
     match_person,
     surname,
 )
-from factwire.link.events import SLACK_DAYS, EventReport, Party, Place, choose
+from factwire.link.events import SLACK_DAYS, EventReport, Party, Place, can_join, choose
 from factwire.model import ArticleFacts, Entity, Event
-from factwire.store.claim_links import link_claims
+from factwire.store.claim_links import add_claims, article_claims
 from factwire.store.schema import (
     LINK_TABLES,
     ArticleBandRow,
@@ -40,22 +63,84 @@ from factwire.store.schema import (
     GlobalEntityRow,
     MergedEventRow,
 )
-from factwire.store.write import parse_date
+from factwire.store.write import Prepared, parse_date, write_rows
+
+Executor = Session | Connection
+IN_CHUNK = 500  # keys per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
 
 
-def link_article(session: Session, facts: ArticleFacts,
+@dataclass(slots=True)
+class ArticleLinks:
+    """What linking needs of one article, computed from the article alone.
+
+    ``entities``: (local id, key, name, type, country, surname) of each named entity;
+    ``events``: each event's report with *local* entity ids in place of global ones, and its
+    TIMEX3 value; ``claims``: (local subject id, claim without its subject) of each figure
+    that joins a series once its subject is linked.
+    """
+
+    article_id: str
+    published: dt.date | None
+    entities: list[tuple[str, str, str, str, str | None, str | None]]
+    signature: bytes
+    bands: list[int]
+    events: list[tuple[EventReport, str | None]]
+    claims: list[tuple[str, Claim]]
+
+
+def prepare_links(facts: ArticleFacts) -> ArticleLinks:
+    """The article's part of linking (run where it is extracted)."""
+    entities = [(e.id, key, e.name, e.type, entity_country(e),
+                 surname(e.name) if e.type == "PERSON" else None)
+                for e in facts.entities if (key := entity_key(e)) is not None]
+    removed = [(r.start, r.end) for r in facts.removed]
+    sig = dedup.signature(dedup.visible_text(facts.article.text, removed))
+    local = {e.id: e.id for e in facts.entities}  # "global" ids: the local ones, for now
+    times = {t.id: t.value for t in facts.times}
+    events = [(event_report(facts, event, local), times.get(event.time))
+              for event in facts.events]
+    claims = [(claim.subject, replace(claim, subject=None))
+              for claim in article_claims(facts, local) if in_series(claim)]
+    return ArticleLinks(facts.article.id, parse_date(facts.article.published), entities,
+                        dedup.to_bytes(sig), dedup.band_hashes(sig), events, claims)
+
+
+def link_article(session: Executor, facts: ArticleFacts,
                  members: MemberCache | None = None) -> None:
     """Link a just-written article's entities, duplicates, events and claims (caller commits).
 
-    ``members`` is the writer's cache of merged events' reports (see :class:`MemberCache`);
-    without one, every candidate's reports are read from the database.
+    ``members`` is the writer's cache of merged events' reports and global entities' keys
+    (see :class:`MemberCache`); without one, everything is read from the database.
     """
-    gids = link_entities(session, facts.article.id, facts.entities)
-    original = find_original(session, facts)
-    link_events(session, facts, gids, duplicate=original is not None,
-                members=MemberCache() if members is None else members)
+    connection = session.connection() if isinstance(session, Session) else session
+    pending = Pending()
+    link_prepared(connection, prepare_links(facts),
+                  MemberCache() if members is None else members, pending)
+    pending.write(connection)
+
+
+def link_prepared(connection: Connection, links: ArticleLinks, cache: MemberCache,
+                  pending: Pending) -> None:
+    """Link one article from its prepared part (the caller writes ``pending`` before it
+    commits)."""
+    gids = link_entities(connection, links.article_id, links.entities, cache, pending)
+    original = find_original(connection, links)
+    link_events(connection, links, gids, duplicate=original is not None, members=cache,
+                pending=pending)
     if original is None:
-        link_claims(session, facts, gids)
+        add_claims(connection, [replace(claim, subject=gids[subject])
+                                for subject, claim in links.claims if subject in gids],
+                   known=cache.series)
+
+
+def store_chunk(connection: Connection, chunk: Sequence[Prepared], cache: MemberCache) -> None:
+    """Write the rows of a chunk of articles (one statement per table), link each article
+    in order, then write what linking left pending (the caller commits)."""
+    write_rows(connection, chunk)
+    pending = Pending()
+    for prepared in chunk:
+        link_prepared(connection, prepared.links, cache, pending)
+    pending.write(connection)
 
 
 def clear_links(session: Session) -> None:
@@ -64,76 +149,124 @@ def clear_links(session: Session) -> None:
         session.execute(delete(table))
 
 
+_GLOBAL = GlobalEntityRow.__table__
+_ALIAS = EntityAliasRow.__table__
+# Statements built once (building one per article cost more than running it).
+_INSERT_LINKS = insert(EntityLinkRow.__table__)
+_INSERT_ALIASES = insert(_ALIAS)
+_ALIASES = select(_ALIAS.c.global_id, _ALIAS.c.alias).where(
+    _ALIAS.c.global_id.in_(bindparam("gids", expanding=True)))
+_COUNT_ARTICLES = update(_GLOBAL).where(_GLOBAL.c.id == bindparam("gid")).values(
+    articles=_GLOBAL.c.articles + bindparam("more"))
+# New global entities and their ids, in the order given (ids are given out in that order).
+_INSERT_GLOBAL = insert(_GLOBAL).returning(_GLOBAL.c.key, _GLOBAL.c.id,
+                                           sort_by_parameter_order=True)
+_BY_KEY = select(_GLOBAL.c.key, _GLOBAL.c.id).where(
+    _GLOBAL.c.key.in_(bindparam("keys", expanding=True)))
+_PEOPLE = select(_GLOBAL.c.id, _GLOBAL.c.name, _GLOBAL.c.country, _GLOBAL.c.surname).where(
+    _GLOBAL.c.type == "PERSON", _GLOBAL.c.surname.in_(bindparam("surnames", expanding=True)))
+_RENAME = update(_GLOBAL).where(_GLOBAL.c.id == bindparam("gid")).values(
+    name=bindparam("name"), country=bindparam("country"))
+
+
+@dataclass
+class Pending:
+    """Rows of linking that no later step of linking reads, written at the end of the
+    transaction in the order the articles were linked: entity links, new aliases, how many
+    more articles name each global entity, and event links (read only for merged events
+    the writer has no fresh reports of: :meth:`MemberCache.get` writes them first)."""
+
+    links: list[dict[str, Any]] = field(default_factory=list)
+    aliases: list[set[tuple[int, str]]] = field(default_factory=list)
+    articles: Counter = field(default_factory=Counter)
+    event_links: list[dict[str, Any]] = field(default_factory=list)
+
+    def write(self, connection: Connection) -> None:
+        if self.links:
+            connection.execute(_INSERT_LINKS, self.links)
+        self._write_aliases(connection)
+        self.write_event_links(connection)
+        if self.articles:  # in id order: concurrent writers lock rows in the same order
+            connection.execute(_COUNT_ARTICLES, [{"gid": gid, "more": n}
+                                                 for gid, n in sorted(self.articles.items())])
+        self.links, self.aliases, self.articles = [], [], Counter()
+
+    def write_event_links(self, connection: Connection) -> None:
+        """Write the event links now (before the reports of merged events are read)."""
+        if self.event_links:
+            connection.execute(_INSERT_EVENT_LINKS, self.event_links)
+            self.event_links = []
+
+    def _write_aliases(self, connection: Connection) -> None:
+        gids = sorted({gid for aliases in self.aliases for gid, _ in aliases})
+        known: set[tuple[int, str]] = set()
+        for start in range(0, len(gids), IN_CHUNK):
+            known.update(connection.execute(
+                _ALIASES, {"gids": gids[start:start + IN_CHUNK]}).all())
+        rows = []
+        for aliases in self.aliases:  # article by article, each one's new aliases sorted
+            missing = aliases - known
+            rows.extend({"global_id": gid, "alias": alias} for gid, alias in sorted(missing))
+            known |= missing
+        if rows:
+            connection.execute(_INSERT_ALIASES, rows)
+
+
 # --- entities ------------------------------------------------------------------------------
 
-def link_entities(session: Session, article_id: str, entities: list[Entity]) -> dict[str, int]:
+def link_entities(connection: Connection, article_id: str, entities: list[tuple],
+                  cache: MemberCache, pending: Pending) -> dict[str, int]:
     """Link each named entity to its global entity (created when new); local id -> global.
 
-    A few set-wise statements per article: known keys and people are looked up at once,
-    new global entities, links and aliases are inserted with one executemany each.
+    ``entities`` as :class:`ArticleLinks` has them. People already known by a matching name
+    (aliases) are looked up at once; keys the writer has met are not asked again; new global
+    entities are inserted with one executemany; links, aliases and counts wait in
+    ``pending``.
     """
-    keyed = [(e, key) for e in entities if (key := entity_key(e)) is not None]
-    if not keyed:
+    if not entities:
         return {}
-    gids = _people(session, [e for e, _ in keyed if e.type == "PERSON"])
-    rest = [(e, key) for e, key in keyed if e.id not in gids]
-    by_key = _ids_by_key(session, {key for _, key in rest})
-    new = {key: e for e, key in rest if key not in by_key}
+    gids = _people(connection, [e for e in entities if e[3] == "PERSON"])
+    rest = [e for e in entities if e[0] not in gids]
+    by_key = cache.global_ids(connection, {e[1] for e in rest})
+    new = {key: (name, type_, country, last)
+           for _, key, name, type_, country, last in rest if key not in by_key}
     if new:
-        session.execute(insert(GlobalEntityRow), [
-            {"key": key, "name": e.name, "type": e.type, "country": entity_country(e),
-             "surname": surname(e.name) if e.type == "PERSON" else None, "articles": 0}
-            for key, e in new.items()])
-        by_key.update(_ids_by_key(session, set(new)))
-    gids.update({e.id: by_key[key] for e, key in rest})
-    _write_links(session, article_id, [e for e, _ in keyed], gids)
+        by_key.update(cache.created(connection.execute(_INSERT_GLOBAL, [
+            {"key": key, "name": name, "type": type_, "country": country, "surname": last,
+             "articles": 0} for key, (name, type_, country, last) in new.items()])))
+    gids.update({e[0]: by_key[e[1]] for e in rest})
+    pending.links.extend({"article_id": article_id, "entity_id": e[0], "global_id": gids[e[0]]}
+                         for e in entities)
+    pending.aliases.append({(gids[e[0]], e[2].strip()[:255]) for e in entities})
+    pending.articles.update(set(gids.values()))
     return gids
 
 
-def _ids_by_key(session: Session, keys: set[str]) -> dict[str, int]:
-    if not keys:
-        return {}
-    return dict(session.execute(select(GlobalEntityRow.key, GlobalEntityRow.id)
-                                .where(GlobalEntityRow.key.in_(keys))).all())
-
-
-def _people(session: Session, people: list[Entity]) -> dict[str, int]:
-    """Local id -> global id of the people already known by a matching name (aliases)."""
-    surnames = {surname(e.name) for e in people} - {None}
-    if not surnames:
-        return {}
-    rows = session.execute(select(GlobalEntityRow.id, GlobalEntityRow.name,
-                                  GlobalEntityRow.country, GlobalEntityRow.surname)
-                           .where(GlobalEntityRow.type == "PERSON",
-                                  GlobalEntityRow.surname.in_(surnames))).all()
+def _ids_by_key(connection: Executor, keys: list[str]) -> dict[str, int]:
     found = {}
-    for entity in people:
-        candidates = [KnownPerson(r.id, r.name, r.country) for r in rows
-                      if r.surname == surname(entity.name)]
-        known = match_person(entity.name, entity_country(entity), candidates)
-        if known is None:
-            continue
-        found[entity.id] = known.id
-        name, country = better_name(known.name, entity.name), entity_country(entity)
-        if name != known.name or (country and known.country is None):
-            session.execute(update(GlobalEntityRow).where(GlobalEntityRow.id == known.id)
-                            .values(name=name, country=known.country or country))
+    for start in range(0, len(keys), IN_CHUNK):
+        found.update(connection.execute(_BY_KEY, {"keys": keys[start:start + IN_CHUNK]}).all())
     return found
 
 
-def _write_links(session: Session, article_id: str, entities: list[Entity],
-                 gids: dict[str, int]) -> None:
-    session.execute(insert(EntityLinkRow), [
-        {"article_id": article_id, "entity_id": e.id, "global_id": gids[e.id]}
-        for e in entities])
-    aliases = {(gids[e.id], e.name.strip()[:255]) for e in entities}
-    known = set(session.execute(select(EntityAliasRow.global_id, EntityAliasRow.alias).where(
-        EntityAliasRow.global_id.in_({gid for gid, _ in aliases}))).all())
-    if missing := aliases - known:
-        session.execute(insert(EntityAliasRow), [
-            {"global_id": gid, "alias": alias} for gid, alias in sorted(missing)])
-    session.execute(update(GlobalEntityRow).where(GlobalEntityRow.id.in_(set(gids.values())))
-                    .values(articles=GlobalEntityRow.articles + 1))
+def _people(connection: Connection, people: list[tuple]) -> dict[str, int]:
+    """Local id -> global id of the people already known by a matching name (aliases)."""
+    surnames = {e[5] for e in people} - {None}
+    if not surnames:
+        return {}
+    rows = connection.execute(_PEOPLE, {"surnames": sorted(surnames)}).all()
+    found = {}
+    for local_id, _, name, _, country, last in people:
+        candidates = [KnownPerson(r.id, r.name, r.country) for r in rows if r.surname == last]
+        known = match_person(name, country, candidates)
+        if known is None:
+            continue
+        found[local_id] = known.id
+        better = better_name(known.name, name)
+        if better != known.name or (country and known.country is None):
+            connection.execute(_RENAME, {"gid": known.id, "name": better,
+                                         "country": known.country or country})
+    return found
 
 
 # --- near-duplicates -----------------------------------------------------------------------
@@ -141,32 +274,34 @@ def _write_links(session: Session, article_id: str, entities: list[Entity],
 # Signatures of the articles sharing a band with the new one: one (band, hash) equality per
 # band, OR-ed, each a search of the primary key (a row-value IN list made SQLite scan every
 # band of every article). Built once: building it per article cost more than running it.
-_SAME_BAND = select(ArticleSignatureRow).where(ArticleSignatureRow.article_id.in_(
+_SIGNATURES = ArticleSignatureRow.__table__
+_SAME_BAND = select(_SIGNATURES).where(_SIGNATURES.c.article_id.in_(
     select(ArticleBandRow.article_id).where(or_(*(
         and_(ArticleBandRow.band == i, ArticleBandRow.hash == bindparam(f"h{i}"))
         for i in range(dedup.BANDS)))).distinct()))
 
 
-def find_original(session: Session, facts: ArticleFacts) -> str | None:
+_INSERT_SIGNATURE = insert(_SIGNATURES)
+_INSERT_BANDS = insert(ArticleBandRow.__table__)
+
+
+def find_original(connection: Connection, links: ArticleLinks) -> str | None:
     """Store the article's signature; the id of the earlier article it nearly copies."""
-    removed = [(r.start, r.end) for r in facts.removed]
-    sig = dedup.signature(dedup.visible_text(facts.article.text, removed))
-    bands = dedup.band_hashes(sig)
-    candidates = session.execute(
-        _SAME_BAND, {f"h{i}": h for i, h in enumerate(bands)}).scalars()
+    sig = dedup.from_bytes(links.signature)
+    candidates = connection.execute(
+        _SAME_BAND, {f"h{i}": h for i, h in enumerate(links.bands)})
     best, best_similarity = None, dedup.THRESHOLD
     for row in candidates:
         similarity = dedup.similarity(sig, dedup.from_bytes(row.signature))
         if similarity >= best_similarity:
             best, best_similarity = row, similarity
     original = None if best is None else (best.duplicate_of or best.article_id)
-    aid = facts.article.id
-    session.add(ArticleSignatureRow(article_id=aid, signature=dedup.to_bytes(sig),
-                                    duplicate_of=original,
-                                    similarity=best_similarity if original else None))
-    session.flush()
-    session.execute(insert(ArticleBandRow), [
-        {"band": i, "hash": h, "article_id": aid} for i, h in enumerate(bands)])
+    aid = links.article_id
+    connection.execute(_INSERT_SIGNATURE, {
+        "article_id": aid, "signature": links.signature, "duplicate_of": original,
+        "similarity": best_similarity if original else None})
+    connection.execute(_INSERT_BANDS, [
+        {"band": i, "hash": h, "article_id": aid} for i, h in enumerate(links.bands)])
     return original
 
 
@@ -206,29 +341,53 @@ def _place(entity: Entity, gid: int | None) -> Place:
 
 
 class MemberCache:
-    """The reports of merged events, as last read or written by this writer.
+    """The reports of merged events, as last read or written by this writer, and the ids of
+    the global entities and claim series it met (by key).
 
-    Each entry is kept with the merged event's report count (``reports + republished``, one
-    per event link); an entry whose count differs from the database's (another process
-    added a report, or a transaction was rolled back) is read again. The owner must call
-    :meth:`clear` after a failed transaction, since ids of rolled-back merged events are
-    given out again.
+    Each merged event's entry is kept with its report count (``reports + republished``,
+    one per event link); an entry whose count differs from the database's (another process
+    added a report, or a transaction was rolled back) is read again. The key of a global
+    entity or a series never changes, and its row is only deleted with every link (a relink,
+    which clears the cache). The owner must call :meth:`clear` after a failed transaction,
+    since ids of rolled-back rows are given out again.
     """
 
     def __init__(self) -> None:
         self._entries: dict[int, tuple[int, list[EventReport]]] = {}
+        self._gids: dict[str, int] = {}
+        self.series: dict[str, int] = {}  # claim series' ids by stored key
 
     def clear(self) -> None:
         self._entries.clear()
+        self._gids.clear()
+        self.series.clear()
 
-    def get(self, session: Session, counts: dict[int, int]) -> dict[int, list[EventReport]]:
-        """The reports of each merged event in ``counts`` (id -> report count)."""
+    def global_ids(self, connection: Executor, keys: set[str]) -> dict[str, int]:
+        """Key -> id of the global entities with these keys that exist."""
+        found = {key: self._gids[key] for key in keys if key in self._gids}
+        if len(found) < len(keys):
+            read = _ids_by_key(connection, sorted(keys - found.keys()))
+            self._gids.update(read)
+            found.update(read)
+        return found
+
+    def created(self, result: CursorResult) -> dict[str, int]:
+        """Remember the (key, id) rows of global entities just created; key -> id."""
+        made = dict(result.all())
+        self._gids.update(made)
+        return made
+
+    def get(self, session: Executor, counts: dict[int, int], pending: Pending | None = None,
+            ) -> dict[int, list[EventReport]]:
+        """The reports of each merged event in ``counts`` (id -> report count); event links
+        still ``pending`` are written before any are read."""
         stale = [i for i, n in counts.items() if self._entries.get(i, (None,))[0] != n]
+        if stale and pending is not None:
+            pending.write_event_links(session)
         fresh: dict[int, list[EventReport]] = {i: [] for i in stale}
-        for start in range(0, len(stale), 500):
+        for start in range(0, len(stale), IN_CHUNK):
             for merged_id, features in session.execute(
-                    select(EventLinkRow.merged_id, EventLinkRow.features)
-                    .where(EventLinkRow.merged_id.in_(stale[start:start + 500]))):
+                    _REPORTS, {"ids": stale[start:start + IN_CHUNK]}):
                 fresh[merged_id].append(EventReport.from_dict(features))
         for merged_id, reports in fresh.items():
             self._entries[merged_id] = (counts[merged_id], reports)
@@ -244,68 +403,107 @@ class MemberCache:
         self._entries[merged_id] = (count, [*(reports or []), report])
 
 
-def link_events(session: Session, facts: ArticleFacts, gids: dict[str, int],
-                duplicate: bool, members: MemberCache) -> None:
-    """Each event joins the merged event it reports, or starts a new one."""
-    times = {t.id: t.value for t in facts.times}
-    reported = parse_date(facts.article.published) or dt.date.today()
-    for event in facts.events:
-        report = event_report(facts, event, gids)
-        target = choose(report, _candidates(session, report, members))
-        merged = (session.get(MergedEventRow, target) if target is not None
-                  else _new_merged(session, report))
-        _absorb(merged, report, times.get(event.time), reported, duplicate)
-        session.add(EventLinkRow(article_id=report.article_id, event_id=report.event_id,
-                                 merged_id=merged.id, duplicate=duplicate,
-                                 features=report.to_dict()))
-        session.flush()
-        members.add(merged.id, merged.reports + merged.republished, report)
+_EVENT_LINKS = EventLinkRow.__table__
+_REPORTS = select(_EVENT_LINKS.c.merged_id, _EVENT_LINKS.c.features).where(
+    _EVENT_LINKS.c.merged_id.in_(bindparam("ids", expanding=True)))
+_INSERT_EVENT_LINKS = insert(_EVENT_LINKS)
+_MERGED = MergedEventRow.__table__
+_INSERT_MERGED = insert(_MERGED)
+# What one more report changes in a merged event (the same columns every time: one
+# statement, compiled once).
+_ABSORBED = ("reports", "republished", "mode", "first_reported", "last_reported", "date_low",
+             "date_high", "max_low", "min_high", "date_precision", "date")
+_UPDATE_MERGED = update(_MERGED).where(_MERGED.c.id == bindparam("merged_id")).values(
+    {name: bindparam(name) for name in _ABSORBED})
 
 
-def _candidates(session: Session, report: EventReport,
-                members: MemberCache) -> dict[int, list[EventReport]]:
-    """Merged events the report could join: same type, modality, negation and (when both
-    have one) mode, and every report near enough in date (the rule's cheap conditions,
-    asked of the database; :func:`choose` applies the whole rule to what is left)."""
+def link_events(connection: Connection, links: ArticleLinks, gids: dict[str, int],
+                duplicate: bool, members: MemberCache, pending: Pending) -> None:
+    """Each event joins the merged event it reports, or starts a new one (its link waits
+    in ``pending``)."""
+    reported = links.published or dt.date.today()
+    for local, value in links.events:
+        report = with_global_ids(local, gids)
+        candidates = _candidates(connection, report) if can_join(report) else {}
+        target = choose(report, members.get(connection, candidates, pending))
+        if target is None:
+            merged = {**dict.fromkeys(_ABSORBED), "type": report.type, "mode": report.mode,
+                      "modality": report.modality, "negated": report.negated, "reports": 0,
+                      "republished": 0}
+        else:
+            merged = dict(connection.execute(_MERGED_ROW, {"merged_id": target}).one()._mapping)
+        _absorb(merged, report, value, reported, duplicate)
+        if target is None:
+            target = connection.execute(_INSERT_MERGED, merged).inserted_primary_key[0]
+        else:
+            connection.execute(_UPDATE_MERGED, {"merged_id": target,
+                                                **{name: merged[name] for name in _ABSORBED}})
+        pending.event_links.append({
+            "article_id": report.article_id, "event_id": report.event_id,
+            "merged_id": target, "duplicate": duplicate, "features": report.to_dict()})
+        members.add(target, merged["reports"] + merged["republished"], report)
+
+
+def with_global_ids(report: EventReport, gids: dict[str, int]) -> EventReport:
+    """A report made with local entity ids (:func:`prepare_links`), with global ones."""
+    def parties(local: tuple[Party, ...]) -> tuple[Party, ...]:
+        return tuple(Party(gids.get(p.gid), p.country, p.generic) for p in local)
+
+    return replace(report, actors=parties(report.actors),
+                   recipients=parties(report.recipients),
+                   places=tuple(replace(p, gid=gids.get(p.gid)) for p in report.places))
+
+
+def _candidates_query(with_mode: bool):
+    """Merged events the report could join, with their report counts: same type, modality,
+    negation and (when both have one) mode, and every report near enough in date (the
+    rule's cheap conditions, asked of the database; :func:`choose` applies the whole rule to
+    what is left). Built once: building a query per event cost more than running it."""
+    stmt = select(_MERGED.c.id, _MERGED.c.reports + _MERGED.c.republished).where(
+        _MERGED.c.type == bindparam("type"), _MERGED.c.min_high.is_not(None),
+        _MERGED.c.min_high >= bindparam("low"), _MERGED.c.max_low <= bindparam("high"),
+        _MERGED.c.modality == bindparam("modality"), _MERGED.c.negated == bindparam("negated"))
+    if with_mode:
+        stmt = stmt.where(or_(_MERGED.c.mode.is_(None), _MERGED.c.mode == bindparam("mode")))
+    return stmt
+
+
+_CANDIDATES = {False: _candidates_query(False), True: _candidates_query(True)}
+_MERGED_ROW = select(_MERGED).where(_MERGED.c.id == bindparam("merged_id"))
+
+
+def _candidates(connection: Connection, report: EventReport) -> dict[int, int]:
+    """Id -> report count of the merged events the report could join (``_CANDIDATES``)."""
     if report.when is None:
         return {}
     slack = dt.timedelta(days=SLACK_DAYS)
-    stmt = select(MergedEventRow.id, MergedEventRow.reports + MergedEventRow.republished).where(
-        MergedEventRow.type == report.type, MergedEventRow.min_high.is_not(None),
-        MergedEventRow.min_high >= report.when.low - slack,
-        MergedEventRow.max_low <= report.when.high + slack,
-        MergedEventRow.modality == report.modality, MergedEventRow.negated == report.negated)
+    params = {"type": report.type, "low": report.when.low - slack,
+              "high": report.when.high + slack, "modality": report.modality,
+              "negated": report.negated}
     if report.mode:
-        stmt = stmt.where(or_(MergedEventRow.mode.is_(None), MergedEventRow.mode == report.mode))
-    return members.get(session, dict(session.execute(stmt).all()))
+        params["mode"] = report.mode
+    return dict(connection.execute(_CANDIDATES[bool(report.mode)], params).all())
 
 
-def _new_merged(session: Session, report: EventReport) -> MergedEventRow:
-    merged = MergedEventRow(type=report.type, mode=report.mode, modality=report.modality,
-                            negated=report.negated, reports=0, republished=0)
-    session.add(merged)
-    session.flush()
-    return merged
-
-
-def _absorb(merged: MergedEventRow, report: EventReport, value: str | None,
+def _absorb(merged: dict[str, Any], report: EventReport, value: str | None,
             reported: dt.date, duplicate: bool) -> None:
     """Update a merged event's dates, counts and first/last report with one more report."""
     if duplicate:
-        merged.republished += 1
+        merged["republished"] += 1
     else:
-        merged.reports += 1
-    merged.mode = merged.mode or report.mode
-    merged.first_reported = min(filter(None, (merged.first_reported, reported)))
-    merged.last_reported = max(filter(None, (merged.last_reported, reported)))
+        merged["reports"] += 1
+    merged["mode"] = merged["mode"] or report.mode
+    merged["first_reported"] = min(filter(None, (merged["first_reported"], reported)))
+    merged["last_reported"] = max(filter(None, (merged["last_reported"], reported)))
     when = report.when
     if when is None:
         return
-    merged.date_low = min(filter(None, (merged.date_low, when.low)))
-    merged.date_high = max(filter(None, (merged.date_high, when.high)))
-    merged.max_low = max(filter(None, (merged.max_low, when.low)))
-    merged.min_high = min(filter(None, (merged.min_high, when.high)))
+    merged["date_low"] = min(filter(None, (merged["date_low"], when.low)))
+    merged["date_high"] = max(filter(None, (merged["date_high"], when.high)))
+    merged["max_low"] = max(filter(None, (merged["max_low"], when.low)))
+    merged["min_high"] = min(filter(None, (merged["min_high"], when.high)))
     rank = PRECISION_ORDER.index(when.precision)
-    if merged.date_precision is None or rank < PRECISION_ORDER.index(merged.date_precision):
-        merged.date_precision = when.precision
-        merged.date = value if when.precision != "reported" else None
+    precision = merged["date_precision"]
+    if precision is None or rank < PRECISION_ORDER.index(precision):
+        merged["date_precision"] = when.precision
+        merged["date"] = value if when.precision != "reported" else None

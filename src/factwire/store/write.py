@@ -1,4 +1,8 @@
-"""From ArticleFacts to table rows, and writing them in one transaction.
+"""From ArticleFacts to table rows, and writing them: one article, or a chunk of them at once.
+
+The rows of an article depend on that article alone, so they are made where it was extracted
+(a worker process, :func:`prepare`), as plain dicts with ``facts_json`` already JSON text: the
+writer receives them cheaply and inserts a whole chunk with one statement per table.
 
 >>> from factwire.model import Article, ArticleFacts
 >>> rows = fact_rows(ArticleFacts(article=Article(id="a1", text="Hi.")))
@@ -9,9 +13,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert
+from sqlalchemy import JSON, Connection, TypeDecorator, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from factwire.model import Article, ArticleFacts, Entity, Event, Quantity, Quote
@@ -30,7 +37,59 @@ from factwire.store.schema import (
     TimeRow,
 )
 
+if TYPE_CHECKING:
+    from factwire.store.linking import ArticleLinks
+
 Rows = dict[type, list[dict[str, Any]]]
+
+
+class JSONText(TypeDecorator):
+    """A JSON column's value that is JSON text already (made by json.dumps, as the JSON type
+    would): stored as it is, not encoded a second time (PostgreSQL still reads it as JSON)."""
+
+    impl = JSON
+    cache_ok = True
+
+    def bind_processor(self, dialect):
+        return None
+
+
+_INSERT_ARTICLES = insert(ArticleRow.__table__).values(
+    facts_json=bindparam("facts_json", type_=JSONText()))
+IN_CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
+
+
+@dataclass(slots=True)
+class Prepared:
+    """One article as the writer needs it, made where it was extracted (:func:`prepare`).
+
+    ``rows``: (table name, rows) in the order tables are written; the ``articles`` row has
+    ``facts_json`` as JSON text and no ``ingested_at`` (set when it is written). ``links``:
+    what linking needs of the article alone (:func:`factwire.store.linking.prepare_links`).
+    """
+
+    id: str
+    name: str  # how messages name the article: its source path, else its id's start
+    rows: list[tuple[str, list[dict[str, Any]]]]
+    links: ArticleLinks
+
+    def facts(self) -> ArticleFacts:
+        """The ArticleFacts these rows were made from (as the store reads them back)."""
+        row = self.rows[0][1][0]
+        data = json.loads(row["facts_json"])
+        data["article"] = {**data["article"], "text": row["text"]}
+        return ArticleFacts.from_dict(data)
+
+
+def prepare(facts: ArticleFacts) -> Prepared:
+    """Everything the writer needs of one article (run where it is extracted)."""
+    from factwire.store.linking import prepare_links
+
+    article = facts.article
+    rows = [(model.__tablename__, table_rows)
+            for model, table_rows in fact_rows(facts, now=None).items()]
+    return Prepared(article.id, article.source_path or article.id[:12], rows,
+                    prepare_links(facts))
 
 
 def write_facts(session: Session, facts: ArticleFacts) -> None:
@@ -38,13 +97,45 @@ def write_facts(session: Session, facts: ArticleFacts) -> None:
     connection = session.connection()
     for model, rows in fact_rows(facts).items():
         if rows:  # Core executemany: one statement per table (the ORM splits by key sets)
-            connection.execute(insert(model.__table__), rows)
+            connection.execute(_INSERTS[model.__tablename__], rows)
 
 
-def fact_rows(facts: ArticleFacts) -> Rows:
-    """Every row of one article, by table, parents before children."""
+# Built once (building a statement per article cost more than running it).
+_INSERTS = {model.__tablename__: insert(model.__table__) for model in (ArticleRow, *FACT_TABLES)}
+_STORED = select(ArticleRow.id).where(ArticleRow.id.in_(bindparam("ids", expanding=True)))
+
+
+def write_rows(connection: Connection, chunk: Sequence[Prepared]) -> None:
+    """Insert the articles of a chunk and all their facts: one statement per table, articles
+    in chunk order (the caller commits)."""
+    now = dt.datetime.now(dt.UTC)
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for prepared in chunk:
+        for name, rows in prepared.rows:
+            tables.setdefault(name, []).extend(rows)
+    for name, rows in tables.items():
+        if name == ArticleRow.__tablename__:
+            connection.execute(_INSERT_ARTICLES, [{**row, "ingested_at": now} for row in rows])
+        elif rows:
+            connection.execute(_INSERTS[name], rows)
+
+
+def stored_ids(connection: Connection, ids: Sequence[str]) -> set[str]:
+    """Which of these article ids are stored."""
+    found: set[str] = set()
+    for start in range(0, len(ids), IN_CHUNK):
+        found.update(connection.scalars(_STORED, {"ids": ids[start:start + IN_CHUNK]}))
+    return found
+
+
+def fact_rows(facts: ArticleFacts, now: dt.datetime | None | bool = True) -> Rows:
+    """Every row of one article, by table, parents before children.
+
+    ``now``: the ``ingested_at`` of the article (True: the current time, as a dict of
+    ``facts_json``); None: no ``ingested_at``, ``facts_json`` as JSON text (:func:`prepare`).
+    """
     aid = facts.article.id
-    rows: Rows = {ArticleRow: [article_row(facts)]}
+    rows: Rows = {ArticleRow: [article_row(facts, now)]}
     rows.update({table: [] for table in FACT_TABLES})
     rows[RemovedRow] = [{"article_id": aid, "seq": i, "start": r.start, "end": r.end,
                          "reason": r.reason} for i, r in enumerate(facts.removed)]
@@ -67,18 +158,26 @@ def fact_rows(facts: ArticleFacts) -> Rows:
     return rows
 
 
-def article_row(facts: ArticleFacts) -> dict[str, Any]:
-    """The ``articles`` row; ``facts_json`` leaves out the text, kept once in ``text``."""
+def article_row(facts: ArticleFacts, now: dt.datetime | None | bool = True) -> dict[str, Any]:
+    """The ``articles`` row; ``facts_json`` leaves out the text, kept once in ``text``.
+
+    ``now``: as in :func:`fact_rows`.
+    """
     article: Article = facts.article
     data = facts.to_dict()
     data["article"] = {k: v for k, v in data["article"].items() if k != "text"}
-    return {
+    row = {
         "id": article.id, "text": article.text, "url": article.url, "title": article.title,
         "outlet": article.outlet, "published": parse_date(article.published),
         "language": article.language, "source_id": article.source_id,
-        "source_path": article.source_path, "ingested_at": dt.datetime.now(dt.UTC),
-        "contract_version": facts.factwire, "facts_json": data,
+        "source_path": article.source_path, "contract_version": facts.factwire,
     }
+    if now is None:
+        row["facts_json"] = json.dumps(data)  # as the JSON type encodes it
+    else:
+        row["ingested_at"] = dt.datetime.now(dt.UTC) if now is True else now
+        row["facts_json"] = data
+    return row
 
 
 def parse_date(value: str | None) -> dt.date | None:

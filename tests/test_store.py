@@ -405,3 +405,19 @@ def test_entities_list_reads_the_rank_index_without_sorting(filled):
     articles = [row["articles"] for row in rows]
     assert total > 3 and articles == sorted(articles, reverse=True)
     assert set(rows[0]) == {"id", "name", "type", "country", "articles", "aliases"}
+
+
+def test_long_words_are_stored_whole_on_every_backend(any_store):
+    """A change relative to a phrase and a very long name fit (PostgreSQL enforced
+    VARCHAR(32) and VARCHAR(255) there before schema 6)."""
+    facts = moscow_facts()
+    relative = "change in accounting for investment tax credits of the previous year"
+    long_name = "Vladimir " + "Vladimirovich " * 30 + "Putin"
+    quantity = dataclasses.replace(facts.quantities[0], relative_to=relative)
+    person = dataclasses.replace(facts.entities[3], name=long_name)
+    facts = dataclasses.replace(facts, quantities=[quantity],
+                                entities=[*facts.entities[:3], person, facts.entities[4]])
+    assert any_store.add(facts) is True
+    stored = any_store.facts(facts.article.id)
+    assert stored.quantities[0].relative_to == relative
+    assert stored.entities[3].name == long_name

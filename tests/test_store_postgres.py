@@ -57,7 +57,7 @@ def test_postgresql_schema_is_migrated_and_versioned(store):
     with store.engine.connect() as connection:
         rows = connection.exec_driver_sql("SELECT version FROM factwire_schema_version").all()
         revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
-    assert (rows, revision) == ([(SCHEMA_VERSION,)], [("0005",)])
+    assert (rows, revision) == ([(SCHEMA_VERSION,)], [("0006",)])
 
 
 def test_reopening_a_postgresql_store_changes_nothing(tmp_path):

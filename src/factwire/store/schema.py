@@ -36,7 +36,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Bump on every schema change, with an Alembic migration in store/migrations/versions that
 # records the new number (the table holds one row: the version the database has).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 ID = String(64)  # a SHA-256 hex digest
 LOCAL_ID = String(32)  # "e1", "t3", "v12"...
@@ -178,7 +178,8 @@ class QuantityRow(Base):
     source_id: Mapped[str | None] = mapped_column(LOCAL_ID)
     derived: Mapped[bool] = mapped_column(Boolean, default=False)
     derived_from: Mapped[list] = mapped_column(JSON)
-    relative_to: Mapped[str | None] = mapped_column(LOCAL_ID)
+    # a time or quantity id, or the words of what a change is relative to (schema 6: Text)
+    relative_to: Mapped[str | None] = mapped_column(Text)
 
 
 class QuoteRow(Base):
@@ -276,11 +277,11 @@ class GlobalEntityRow(Base):
     __table_args__ = (Index("ix_global_entities_rank", sql_text("articles DESC"), "name", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    key: Mapped[str] = mapped_column(String(255), unique=True)
+    key: Mapped[str] = mapped_column(Text, unique=True)  # holds a name: no length limit
     name: Mapped[str] = mapped_column(Text)
     type: Mapped[str] = mapped_column(CODE)
     country: Mapped[str | None] = mapped_column(COUNTRY, index=True)
-    surname: Mapped[str | None] = mapped_column(String(128), index=True)
+    surname: Mapped[str | None] = mapped_column(Text, index=True)
     articles: Mapped[int] = mapped_column(Integer, default=0)
 
 

@@ -183,3 +183,43 @@ def test_a_crashing_extractor_fails_only_its_article(tmp_path, monkeypatch):
     assert (result.stored, result.present, result.failed) == (2, 0, 1)
     assert skipped == [f"{folder / 'b.txt'}: extraction crashed (IndexError: a bug in a "
                        "component); this is a factwire bug, please report it with the article"]
+
+
+def test_outlet_country_option_fills_articles_that_give_none(runner, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Police in Alexandria arrested a man on Tuesday.", encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(path), "--outlet-country", "usa"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["article"]["outlet_country"] == "US"
+
+
+def test_outlet_country_option_keeps_the_inputs_own_country(runner, tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"text": "Police in Alexandria arrested a man on Tuesday.",
+                                "outlet_country": "EG"}) + "\n", encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(path), "--outlet-country", "US"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["article"]["outlet_country"] == "EG"
+
+
+def test_a_bad_outlet_country_is_a_usage_error(runner, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Police in Alexandria arrested a man on Tuesday.", encoding="utf-8")
+    result = runner.invoke(cli, ["ingest", str(path), "--db", str(tmp_path / "x.db"),
+                                 "--outlet-country", "Narnia"])
+    assert result.exit_code == 2
+    assert "outlet_country 'Narnia' is not an ISO 3166-1 country code" in result.output
+
+
+def test_ingest_stores_the_outlet_country_with_the_facts(runner, tmp_path):
+    from factwire.store import Store
+
+    path = tmp_path / "a.txt"
+    path.write_text("Police in Alexandria arrested a man on Tuesday.", encoding="utf-8")
+    db = tmp_path / "x.db"
+    result = runner.invoke(cli, ["ingest", str(path), "--db", str(db), "--no-progress",
+                                 "--outlet-country", "US"])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        (article_id,) = store.article_ids()
+        assert store.facts(article_id).article.outlet_country == "US"

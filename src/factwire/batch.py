@@ -106,10 +106,18 @@ def error_line(item: Item, error: FactwireError) -> int | None:
     return line
 
 
-def read_paths(paths: Iterable[str], published: str | None = None) -> Iterator[Item]:
-    """Articles (or errors) from files, folders or ``-`` (stdin), in order."""
+def read_paths(paths: Iterable[str], published: str | None = None,
+               outlet_country: str | None = None) -> Iterator[Item]:
+    """Articles (or errors) from files, folders or ``-`` (stdin), in order.
+
+    ``outlet_country`` (ISO 3166-1 alpha-2): the outlet's country of every article whose input
+    does not give one.
+    """
     for path in paths:
-        yield from ingest.read_path(path, published=published)
+        for item in ingest.read_path(path, published=published):
+            if outlet_country and isinstance(item, Article) and not item.outlet_country:
+                item.outlet_country = outlet_country
+            yield item
 
 
 def extract_items(items: Iterable[Item], *, skip: Callable[[Article], bool] | None = None,
@@ -234,17 +242,20 @@ def _report_skip(message: str) -> None:
 def ingest_paths(paths: Sequence[str], store: Store, published: str | None = None,
                  progress: bool = True, *, on_skip: Callable[[str], None] | None = None,
                  options: ExtractOptions | None = None, nlp: Language | None = None,
-                 workers: int = 1, dask: str | None = None) -> IngestResult:
+                 workers: int = 1, dask: str | None = None,
+                 outlet_country: str | None = None) -> IngestResult:
     """Read, extract and store every article under ``paths``; count and report each outcome.
 
     Articles already stored are not extracted again. Each failure is passed to ``on_skip``
     as one line naming the input (default: printed to stderr as "skipped <name>: <reason>").
     The progress bar (stderr) shows only when ``progress`` and stderr is a terminal.
     ``workers``/``dask``: where extraction runs (see ``open_engine``); storing is here.
+    ``outlet_country``: as for ``read_paths``.
     """
     engine = open_engine(workers, dask, options=options, nlp=nlp)
     try:
-        return ingest_items(read_paths(paths, published), store, engine, progress=progress,
+        return ingest_items(read_paths(paths, published, outlet_country), store, engine,
+                            progress=progress,
                             on_skip=on_skip)
     finally:
         engine.close()

@@ -47,6 +47,20 @@ def _country(_ctx, _param, value: str | None) -> str | None:
     return value.upper()
 
 
+def _outlet_country(_ctx, _param, value: str | None) -> str | None:
+    from factwire.ingest.article import normalize_country
+
+    try:
+        return normalize_country(value, "--outlet-country")
+    except FactwireError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+outlet_country_option = click.option(
+    "--outlet-country", callback=_outlet_country, metavar="CODE",
+    help="The outlet's country (ISO 3166-1, e.g. US or GBR) for articles whose input gives "
+         "none: a weak prior for places with namesakes abroad.")
+
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True, envvar="FACTWIRE_DB",
                          help="Database: a SQLite file path or a SQLAlchemy URL.")
 
@@ -64,7 +78,9 @@ def cli() -> None:
               "relative dates against; overrides the input's own date.")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
               show_default=True, help="JSON (one object per article) or a readable summary.")
-def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
+@outlet_country_option
+def extract(path: str, published: dt.datetime | None, fmt: str,
+            outlet_country: str | None) -> None:
     """Extract the facts of the article(s) in PATH (a file, a folder, or - for stdin).
 
     Example: factwire extract article.txt --published 2025-04-02 --format text
@@ -73,7 +89,7 @@ def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
     {"error": ..., "line": N} in its place. Other failures are reported on stderr.
     """
     extracted = 0
-    for item, outcome in extract_items(read_paths([path], _iso(published))):
+    for item, outcome in extract_items(read_paths([path], _iso(published), outlet_country)):
         if isinstance(outcome, FactwireError):
             _print_failure(item, outcome, fmt)
             continue
@@ -108,8 +124,10 @@ def _print_failure(item, error: FactwireError, fmt: str) -> None:
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Extract on a Dask cluster: its scheduler (tcp://host:8786), or local:N "
                    "for N worker processes on this machine.")
+@outlet_country_option
 def ingest(paths: tuple[str, ...], db: str, published: dt.datetime | None,
-           progress: bool, workers: int, dask_address: str | None) -> None:
+           progress: bool, workers: int, dask_address: str | None,
+           outlet_country: str | None) -> None:
     """Extract the articles under PATHS and store them with all their facts.
 
     Example: factwire ingest samples/ --db factwire.db --workers 4
@@ -126,7 +144,8 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.datetime | None,
                                  param_hint="--workers")
     with Store(db) as store:
         result = ingest_paths(paths, store, published=_iso(published), progress=progress,
-                              workers=workers, dask=dask_address)
+                              workers=workers, dask=dask_address,
+                              outlet_country=outlet_country)
     click.echo(result.summary(), err=True)
     if result.processed == 0:
         sys.exit(1)

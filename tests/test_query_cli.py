@@ -118,4 +118,4 @@ def test_a_database_made_before_migrations_is_adopted_and_upgraded(tmp_path):
         with store.engine.connect() as connection:
             version = connection.exec_driver_sql(
                 "SELECT version FROM factwire_schema_version").scalar()
-        assert version == SCHEMA_VERSION == 5
+        assert version == SCHEMA_VERSION == 6

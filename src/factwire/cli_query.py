@@ -22,6 +22,25 @@ COUNTRY = click.option("--country", callback=_country,
                        help="ISO 3166-1 alpha-3 code, e.g. RUS.")
 ACTOR = click.option("--actor", help="A name or alias of an actor, e.g. 'Putin'.")
 TEXT = click.option("--q", "q", metavar="TEXT", help="Words to look for.")
+PLACE_COUNTRY = click.option("--place-country", callback=_country,
+                             help="ISO 3166-1 alpha-3 code of the event's place, e.g. UKR.")
+ADMIN1 = click.option("--admin1", help="First-level area of the event's place, e.g. Kursk "
+                      "(any case).")
+
+
+def _bbox(ctx, param, value):
+    """``--bbox`` checked: four numbers in range, else a usage error."""
+    from factwire.store.filters import PlaceFilterError, parse_bbox
+
+    try:
+        return parse_bbox(value)
+    except PlaceFilterError as error:
+        raise click.BadParameter(str(error).removeprefix("bbox: ")) from None
+
+
+BBOX = click.option("--bbox", callback=_bbox, metavar="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT",
+                    help="Box around the event's place, e.g. 30,45,40,55 (min_lon > max_lon "
+                    "crosses the antimeridian).")
 
 
 def command(function):
@@ -48,17 +67,25 @@ def _day(value: dt.datetime | None) -> str | None:
 @ACTOR
 @click.option("--type", "types", multiple=True, help="PLOVER type (repeatable), e.g. ASSAULT.")
 @TEXT
+@PLACE_COUNTRY
+@ADMIN1
+@BBOX
 @FORMAT
-def events(db, since, until, country, actor, types, q, fmt) -> None:
-    """Events across articles: one row per event, with its reports and outlets.
+def events(db, since, until, country, actor, types, q, place_country, admin1, bbox,
+           fmt) -> None:
+    """Events across articles: one row per event, with its reports, outlets and place.
 
     Example: factwire events --country RUS --type ASSAULT --since 2025-03-01 --format csv
+
+    Example: factwire events --place-country RUS --admin1 Kursk --bbox 30,45,40,55
     """
     from factwire.export import render
+    from factwire.store.frames import events as events_frame
 
     with _open(db) as store:
-        click.echo(render(store.events(_day(since), _day(until), country, list(types),
-                                       actor, q), fmt, "events"), nl=False)
+        found = events_frame(store, _day(since), _day(until), country, list(types), actor, q,
+                             place_country=place_country, admin1=admin1, bbox=bbox)
+        click.echo(render(found, fmt, "events"), nl=False)
 
 
 @db_option
@@ -129,8 +156,15 @@ def quotes(db, since, until, country, actor, fmt) -> None:
 @UNTIL
 @COUNTRY
 @click.option("--type", "types", multiple=True, help="PLOVER type (events only).")
-def export(db, fmt, table, output, since, until, country, types) -> None:
+@PLACE_COUNTRY
+@ADMIN1
+@BBOX
+def export(db, fmt, table, output, since, until, country, types, place_country, admin1,
+           bbox) -> None:
     """Export events (or another table) as JSON Lines, CSV, Parquet or PLOVER JSON.
+
+    Events carry their place: latitude, longitude, GeoNames id, feature, admin1, country and
+    precision. --place-country, --admin1 and --bbox select events by their place.
 
     Example: factwire export --format plover --country RUS -o events.jsonl
     """
@@ -139,6 +173,10 @@ def export(db, fmt, table, output, since, until, country, types) -> None:
     filters = {"since": _day(since), "until": _day(until), "country": country}
     if types:
         filters["type"] = list(types)
+    if place_country or admin1 or bbox:
+        if table != "events":
+            raise click.UsageError("--place-country, --admin1 and --bbox filter events only")
+        filters.update(place_country=place_country, admin1=admin1, bbox=bbox)
     with _open(db) as store:
         count = write(store, output, fmt, table, **filters)
     click.echo(f"{count} {table} exported", err=True)

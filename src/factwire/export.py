@@ -8,11 +8,18 @@
 ``entities``, ``quotes``; filters are those of the matching Store method. JSON Lines and
 CSV can go to a stream (``-`` is stdout). CSV joins list cells with ``"; "``.
 
+Event rows carry their place (the first location, else a place below country level the
+event struck): ``place``, ``latitude``, ``longitude``, ``geonameid``, ``place_country``,
+``feature``, ``place_admin1`` and ``place_precision`` (``country``, ``region``, ``city``).
+Events are selected by their place with ``place_country``, ``admin1`` and ``bbox`` (see
+:func:`factwire.store.frames.events`).
+
 ``plover`` writes merged events as JSON Lines records with the field names of the POLECAT
 event data set (``Event ID``, ``Event Date``, ``Event Type``, ``Event Mode``, ``Actor Name``,
-``Actor Country``, ``Recipient Name``, ``Recipient Country``, ``Placename``, ``Country``,
-``Latitude``, ``Longitude``, ``GeoNames ID``, ``Feature Type``, ``Source``,
-``Publication Date``, ``Event Text``, ``Story IDs``, ``Language``, ``Version``); several
+``Actor Country``, ``Recipient Name``, ``Recipient Country``, ``Placename``, ``Province``
+(first-level area), ``Country``, ``Latitude``, ``Longitude``, ``Geo Precision``,
+``GeoNames ID``, ``Feature Type``, ``Source``, ``Publication Date``, ``Event Text``,
+``Story IDs``, ``Language``, ``Version``); several
 actors, recipients or outlets are joined with ``;`` as POLECAT does. Fields POLECAT fills
 from models factwire does not have (``Intensity``, ``Quad Code``, ``Contexts``, actor sectors,
 Wikipedia ids) are null or empty.
@@ -28,6 +35,7 @@ from typing import IO, TYPE_CHECKING, Any
 from factwire import __version__
 from factwire.errors import FactwireError
 from factwire.store.frames import BRIEF
+from factwire.store.frames import events as events_frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,8 +51,9 @@ class ExportError(FactwireError):
 
 
 def table_frame(store: Store, table: str, **filters: Any) -> pd.DataFrame:
-    """The DataFrame of one table, filtered as its Store method allows."""
-    methods = {"events": store.events, "claims": store.claims,
+    """The DataFrame of one table, filtered as its Store method allows (events: also by
+    ``place_country``, ``admin1`` and ``bbox``)."""
+    methods = {"events": lambda **f: events_frame(store, **f), "claims": store.claims,
                "contradictions": store.contradictions, "entities": store.entities,
                "quotes": store.quotes_frame}
     if table not in methods:
@@ -140,8 +149,10 @@ def plover_record(event: dict) -> dict:
         "Actor Country": _joined(event["actor_countries"]),
         "Recipient Name": _joined(event["recipients"]),
         "Recipient Country": _joined(event["recipient_countries"]),
-        "Placename": event["place"], "Country": event["place_country"],
+        "Placename": event["place"], "Province": event.get("place_admin1"),
+        "Country": event["place_country"],
         "Latitude": event["latitude"], "Longitude": event["longitude"],
+        "Geo Precision": event.get("place_precision"),
         "GeoNames ID": event["geonameid"], "Feature Type": event["feature"],
         "Source": _joined(event["outlets"]),
         "Publication Date": event["first_reported"],

@@ -46,7 +46,7 @@ def list_events(session: Session, p: Params) -> tuple[int, list[dict]]:
     conditions = merged_conditions(p.query)
     page = newest_first(select(*MERGED_COLUMNS).where(*conditions)).limit(p.limit)
     count = select(func.count()).select_from(MergedEventRow).where(*conditions)
-    if p.country or p.actor or p.q:
+    if p.country or p.actor or p.q or p.place:
         # subqueries over parties or sentences: evaluated once, counted with the page
         rows = rows_of(session, page.add_columns(func.count().over().label("total"))
                        .offset(p.offset))
@@ -72,7 +72,7 @@ def merged_row(m) -> dict:
             "first_reported": _iso(m.first_reported), "last_reported": _iso(m.last_reported),
             "reports": m.reports, "republished": m.republished, "actors": [],
             "recipients": [], "locations": [], "countries": [], "outlets": [],
-            "sentence": None, "reports_list": []}
+            "sentence": None, "reports_list": [], "place": None}
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -112,16 +112,32 @@ def _attach_parties(session: Session, rows: dict) -> None:
     if not rows:
         return
     stmt = party_rows(list(rows), EntityRow.name, EntityRow.country, EntityRow.geo_country,
-                      GlobalEntityRow.id.label("gid"), GlobalEntityRow.name.label("global_name"))
+                      GlobalEntityRow.id.label("gid"), GlobalEntityRow.name.label("global_name"),
+                      *PLACE_COLUMNS)
     for row in rows_of(session, stmt):
         merged = rows[row.merged_id]
         party = {"id": row.gid, "name": row.global_name or row.name,
                  "country": row.country or row.geo_country}
+        if row.role == "location" and merged["place"] is None:
+            merged["place"] = place_of(row, party["name"])
         parties = merged[ROLE_FIELDS[row.role]]
         if party not in parties:
             parties.append(party)
         if party["country"] and party["country"] not in merged["countries"]:
             merged["countries"].append(party["country"])
+
+
+# the columns of a location that ``place_of`` reads
+PLACE_COLUMNS = (EntityRow.lat, EntityRow.lon, EntityRow.geonameid, EntityRow.geo_feature,
+                 EntityRow.geo_admin1, EntityRow.geo_precision)
+
+
+def place_of(row, name: str) -> dict:
+    """Where a merged event happened (its first location): name, coordinates, GeoNames id,
+    feature, first-level area, country and precision (``country``, ``region``, ``city``)."""
+    return {"name": name, "lat": row.lat, "lon": row.lon, "geonameid": row.geonameid,
+            "feature": row.geo_feature, "admin1": row.geo_admin1,
+            "country": row.geo_country or row.country, "precision": row.geo_precision}
 
 
 def event_detail(session: Session, merged_id: int) -> dict | None:

@@ -33,7 +33,7 @@ from factwire.store.read import (
     query_quotes,
 )
 from factwire.store.read_claims import claims, contradictions_of
-from factwire.store.read_links import global_entities, merged_events
+from factwire.store.read_links import global_entities
 from factwire.store.schema import ArticleRow, ArticleSignatureRow
 from factwire.store.write import write_facts
 
@@ -209,14 +209,19 @@ class Store:
 
     def events(self, since: DateLike = None, until: DateLike = None,
                country: str | None = None, type: str | list[str] | None = None,
-               actor: str | None = None, q: str | None = None) -> pd.DataFrame:
+               actor: str | None = None, q: str | None = None,
+               place_country: str | None = None, admin1: str | None = None,
+               bbox=None) -> pd.DataFrame:
         """Events across articles, one row per merged event (columns: frames.EVENT_COLUMNS).
 
+        ``place_country`` (ISO alpha-3), ``admin1`` and ``bbox`` (min_lon, min_lat, max_lon,
+        max_lat) keep the events with a location there (see ``frames.events``).
+
         >>> store.events(since="2025-03-01", country="RUS", type="ASSAULT")  # doctest: +SKIP
+        >>> store.events(place_country="UKR", bbox="30,45,40,55")  # doctest: +SKIP
         """
-        with self._sessions() as session:
-            rows = merged_events(session, make_query(since, until, country, type, actor, q))
-        return frames.frame(rows, frames.EVENT_COLUMNS)
+        return frames.events(self, since, until, country, type, actor, q,
+                             place_country=place_country, admin1=admin1, bbox=bbox)
 
     def entities(self, country: str | None = None, type: str | None = None,
                  q: str | None = None) -> pd.DataFrame:

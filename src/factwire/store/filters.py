@@ -1,9 +1,10 @@
 """What a query asks for, and the SQL conditions every read shares: period, country, names,
-words.
+words, the place of an event.
 
 :class:`Filters` (period, country, event types) selects facts by their article;
-:class:`Query` adds an actor's name and words; :class:`Params` is a query and the page asked
-for (the web's lists). Only portable SQL is used.
+:class:`Query` adds an actor's name, words and a :class:`Place` (events only);
+:class:`Params` is a query and the page asked for (the web's lists). Only portable SQL is
+used.
 """
 
 from __future__ import annotations
@@ -14,7 +15,70 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Row, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from factwire.errors import FactwireError
 from factwire.store.schema import ArticleRow, EntityAliasRow, EntityRow
+
+BBox = tuple[float, float, float, float]
+
+
+class PlaceFilterError(FactwireError, ValueError):
+    """A place filter that cannot be applied (a malformed box or country code)."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an event happened: the place of one of its ``location`` arguments.
+
+    ``country``: ISO 3166-1 alpha-3 code of the place (``entities.geo_country``).
+    ``admin1``: first-level area as stored (``Kursk``, ``California``), ignoring case.
+    ``bbox``: (min_lon, min_lat, max_lon, max_lat) in degrees, edges included; a box whose
+    min_lon is greater than its max_lon crosses the antimeridian (170,-20,-170,20).
+    """
+
+    country: str | None = None
+    admin1: str | None = None
+    bbox: BBox | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.country or self.admin1 or self.bbox)
+
+
+def parse_bbox(value: str | tuple | list | None) -> BBox | None:
+    """A box from ``"min_lon,min_lat,max_lon,max_lat"`` or four numbers; None if empty.
+
+    >>> parse_bbox("30,45,40,55")
+    (30.0, 45.0, 40.0, 55.0)
+    """
+    if value is None or value == "" or value == ():
+        return None
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    if len(parts) != 4:
+        raise PlaceFilterError("bbox: expected four numbers min_lon,min_lat,max_lon,max_lat")
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(p) for p in parts)
+    except (TypeError, ValueError):
+        raise PlaceFilterError("bbox: expected four numbers min_lon,min_lat,max_lon,"
+                               "max_lat") from None
+    if not all(-180 <= x <= 180 for x in (min_lon, max_lon)):
+        raise PlaceFilterError("bbox: longitudes must lie between -180 and 180")
+    if not all(-90 <= y <= 90 for y in (min_lat, max_lat)):
+        raise PlaceFilterError("bbox: latitudes must lie between -90 and 90")
+    if min_lat > max_lat:
+        raise PlaceFilterError("bbox: min_lat is greater than max_lat")
+    return (min_lon, min_lat, max_lon, max_lat)
+
+
+def make_place(country: str | None = None, admin1: str | None = None,
+               bbox: str | tuple | list | None = None) -> Place:
+    """A Place from user-facing arguments (country code in any case, bbox as text or numbers;
+    blank means no filter)."""
+    country = (country or "").strip()
+    if country and not (len(country) == 3 and country.isascii() and country.isalpha()):
+        raise PlaceFilterError(f"place country {country!r}: expected an ISO 3166-1 alpha-3 "
+                               "code such as UKR")
+    admin1 = (admin1 or "").strip()
+    return Place(country=country.upper() if country else None, admin1=admin1 or None,
+                 bbox=parse_bbox(bbox))
 
 
 @dataclass(frozen=True)
@@ -40,11 +104,13 @@ class Query:
     ``since``/``until`` bound the event's (or figure's) own date, else its report's date.
     ``actor``: a name or alias of a global entity, ignoring case. ``text``: words that must
     appear in the sentence (events), the counted thing (claims) or the name (entities).
+    ``place``: where the event happened (merged events only; other reads ignore it).
     """
 
     filters: Filters = Filters()
     actor: str | None = None
     text: str | None = None
+    place: Place = Place()
 
 
 @dataclass(frozen=True)
@@ -59,6 +125,7 @@ class Params:
     q: str | None = None
     limit: int = 50
     offset: int = 0
+    place: Place = Place()
 
     @property
     def filters(self) -> Filters:
@@ -67,7 +134,7 @@ class Params:
 
     @property
     def query(self) -> Query:
-        return Query(self.filters, actor=self.actor, text=self.q)
+        return Query(self.filters, actor=self.actor, text=self.q, place=self.place)
 
 
 def like(column, words: str) -> ColumnElement[bool]:

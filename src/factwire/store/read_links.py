@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from factwire.link.entities import PLACE_TYPES
-from factwire.store.filters import Query, like, named, rows_of
+from factwire.store.filters import Place, Query, like, named, rows_of
 from factwire.store.schema import (
     ArticleRow,
     EntityAliasRow,
@@ -50,7 +50,38 @@ def merged_conditions(query: Query) -> list[ColumnElement[bool]]:
         conditions.append(exists().where(
             link.merged_id == MergedEventRow.id, EventRow.article_id == link.article_id,
             EventRow.event_id == link.event_id, like(EventRow.sentence_text, query.text)))
+    if query.place:
+        conditions.append(MergedEventRow.id.in_(events_at_place(query.place)))
     return conditions
+
+
+def place_conditions(entity, place: Place) -> list[ColumnElement[bool]]:
+    """Conditions on an entity (a table or alias of ``entities``) lying in ``place``."""
+    conditions = []
+    if place.country:
+        conditions.append(entity.geo_country == place.country)
+    if place.admin1:
+        conditions.append(func.lower(entity.geo_admin1) == place.admin1.lower())
+    if place.bbox:
+        min_lon, min_lat, max_lon, max_lat = place.bbox
+        conditions.append(entity.lat.between(min_lat, max_lat))
+        if min_lon <= max_lon:
+            conditions.append(entity.lon.between(min_lon, max_lon))
+        else:  # across the antimeridian: east of min_lon or west of max_lon
+            conditions.append(or_(entity.lon >= min_lon, entity.lon <= max_lon))
+    return conditions
+
+
+def events_at_place(place: Place):
+    """Ids of the merged events with a ``location`` argument in ``place``. The search starts
+    from the location arguments (``ix_event_args_role_entity``: role first), few beside
+    actors and recipients, and reads each one's entity by its key: no scan of entities."""
+    link, arg, entity = aliased(EventLinkRow), aliased(EventArgRow), aliased(EntityRow)
+    return (select(link.merged_id).select_from(arg)
+            .join(entity, and_(entity.article_id == arg.article_id,
+                               entity.entity_id == arg.entity_id))
+            .join(link, and_(link.article_id == arg.article_id, link.event_id == arg.event_id))
+            .where(arg.role == "location", *place_conditions(entity, place)))
 
 
 def _events_in_country(country: str):
@@ -86,7 +117,8 @@ MERGED_COLUMNS = (MergedEventRow.id, MergedEventRow.type, MergedEventRow.mode,
                   MergedEventRow.republished)
 # the columns of a party that _attach_parties and _maybe_place read
 PARTY_COLUMNS = (EntityRow.name, EntityRow.type, EntityRow.country, EntityRow.geo_country,
-                 EntityRow.geo_feature, EntityRow.lat, EntityRow.lon, EntityRow.geonameid)
+                 EntityRow.geo_feature, EntityRow.lat, EntityRow.lon, EntityRow.geonameid,
+                 EntityRow.geo_admin1, EntityRow.geo_precision)
 
 
 def _merged_row(m) -> dict:
@@ -98,7 +130,8 @@ def _merged_row(m) -> dict:
             "reports": m.reports, "republished": m.republished, "outlets": [],
             "first_reported": m.first_reported, "last_reported": m.last_reported,
             "sentence": None, "articles": [], "place": None, "latitude": None,
-            "longitude": None, "geonameid": None, "place_country": None, "feature": None}
+            "longitude": None, "geonameid": None, "place_country": None, "feature": None,
+            "place_admin1": None, "place_precision": None}
 
 
 def _attach_reports(session: Session, ids, rows: dict) -> None:
@@ -159,7 +192,8 @@ def _maybe_place(row: dict, role: str, entity, global_name: str | None) -> None:
     row["_place_role"] = role
     row.update(place=global_name or entity.name, latitude=entity.lat, longitude=entity.lon,
                geonameid=entity.geonameid, place_country=entity.geo_country or entity.country,
-               feature=entity.geo_feature)
+               feature=entity.geo_feature, place_admin1=entity.geo_admin1,
+               place_precision=entity.geo_precision)
 
 
 def _finish(row: dict) -> dict:

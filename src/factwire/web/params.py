@@ -3,6 +3,7 @@ query. Empty form fields mean "no filter" (the pages' filter forms send them).""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from typing import Annotated
@@ -10,6 +11,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Query
 
 from factwire.model import PLOVER_TYPES
+from factwire.store.filters import Place, PlaceFilterError, parse_bbox
 from factwire.web.queries import Params
 
 MAX_LIMIT = 500
@@ -85,10 +87,36 @@ async def params(
     return found
 
 
-async def event_params(p: Annotated[Params, Depends(params)]) -> Params:
-    """The filters, with ``type`` checked against PLOVER's event types."""
+def parse_place(place_country: str | None, admin1: str | None, bbox: str | None) -> Place:
+    """Where events happened: ``place_country`` (alpha-3), ``admin1`` (a first-level area's
+    name) and ``bbox`` (``min_lon,min_lat,max_lon,max_lat``); each bad one is a 422."""
+    country = None
+    if place_country:
+        if not _COUNTRY.fullmatch(place_country):
+            raise invalid("place_country", "expected an ISO 3166-1 alpha-3 code such as UKR")
+        country = place_country.upper()
+    try:
+        box = parse_bbox(bbox.strip() if bbox else None)
+    except PlaceFilterError as error:
+        raise invalid("bbox", str(error).removeprefix("bbox: ")) from None
+    return Place(country=country, admin1=_text(admin1), bbox=box)
+
+
+async def event_params(
+    p: Annotated[Params, Depends(params)],
+    place_country: Annotated[str | None, Query(
+        max_length=3, description="ISO 3166-1 alpha-3 code of the event's place")] = None,
+    admin1: Annotated[str | None, Query(
+        max_length=MAX_TEXT, description="first-level area of the event's place")] = None,
+    bbox: Annotated[str | None, Query(
+        max_length=100, description="min_lon,min_lat,max_lon,max_lat (min_lon > max_lon "
+                                    "crosses the antimeridian)")] = None,
+) -> Params:
+    """The filters, with ``type`` checked against PLOVER's event types, and the place of the
+    event (``place_country``, ``admin1``, ``bbox``)."""
     parse_types(p.types)
-    return p
+    place = parse_place(place_country, admin1, bbox)
+    return dataclasses.replace(p, place=place) if place else p
 
 
 def page(total: int, rows: list, p: Params) -> dict:

@@ -219,6 +219,18 @@ def test_entity_page_shows_its_events_over_time(page, server):
     shot(page, "entity")
 
 
+def test_map_draws_the_world_and_a_circle_per_place(page, server):
+    page.goto(server["base"] + "/map")
+    box = page.locator("svg.map").bounding_box()
+    assert box["width"] > 600 and abs(box["height"] - box["width"] * 144 / 360) < 2
+    assert page.locator("svg.map path.land").count() == 1
+    circles = page.locator("svg.map circle")
+    assert circles.count() > 0
+    assert circles.first.locator("title").text_content().count(" event") == 1
+    shot(page, "map")
+    assert page.dialogs == [] and page.errors == [] and page.outside == []
+
+
 def test_api_docs_render_from_local_assets_only(page, server):
     page.goto(server["base"] + "/docs")
     page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)

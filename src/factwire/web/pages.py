@@ -12,6 +12,7 @@ from factwire.model import PLOVER_TYPES
 from factwire.web import charts, views
 from factwire.web.api import ArticleId
 from factwire.web.article_view import article_page
+from factwire.web.map import map_page
 from factwire.web.params import ENTITY_TYPES, EventFilters, Filters
 from factwire.web.queries import Params, event_activity
 from factwire.web.render import page_or_json
@@ -45,6 +46,11 @@ def dashboard_json(request: Request, p: EventFilters) -> Response:
 def events(request: Request, p: EventFilters) -> Response:
     data = views.events(request, p)
     return page_or_json(request, "events.html", data, p=p, types=PLOVER_TYPES)
+
+
+@twin("/map")
+def events_map(request: Request, p: EventFilters) -> Response:
+    return map_page(request, p)
 
 
 @twin("/events/{event_id}")

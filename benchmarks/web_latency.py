@@ -114,6 +114,10 @@ def page_urls(client: httpx.Client, n: int) -> dict[str, list[str]]:
         "quotes /quotes": [f"/quotes?offset={50 * (i % 5)}" for i in cycle],
         "search /search": [f"/search?q={SEARCH_WORDS[i % 8]}" for i in cycle],
         "api /api/events": [f"/api/events?limit=100&offset={100 * (i % 5)}" for i in cycle],
+        "map /map": ["/map" if i % 2 == 0 else f"/map?country={COUNTRIES[i % 8]}"
+                     for i in cycle],
+        "events by place": [f"/events?place_country={COUNTRIES[i % 8]}" if i % 2 == 0
+                            else "/events?bbox=-25,34,45,72" for i in cycle],
     }
 
 

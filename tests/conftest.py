@@ -23,3 +23,16 @@ def nlp():
     from factwire.nlp import load
 
     return load()
+
+
+@pytest.fixture(scope="session")
+def times_nlp():
+    """The spaCy model with only factwire_times after it (fast, no other components)."""
+    import spacy
+
+    from factwire.nlp import MODEL
+    from factwire.nlp import times as _times  # noqa: F401  (registers the factory)
+
+    times_only = spacy.load(MODEL, exclude=["senter"])
+    times_only.add_pipe("factwire_times")
+    return times_only

@@ -5,25 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import pytest
-import spacy
-
 from factwire.model import Entity, TextSpan
-from factwire.nlp import MODEL
 from factwire.nlp import times as _times  # noqa: F401  (registers the factory)
 from factwire.nlp.timex_calendar import duration_value, timex_at
 from factwire.nlp.timex_grammar import find_candidates
 from tests.conftest import shared_path
 
 PUBLISHED = dt.date(2025, 4, 2)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def times_nlp():
-    """The spaCy model with only factwire_times after it (fast, no other components)."""
-    nlp = spacy.load(MODEL, exclude=["senter"])
-    nlp.add_pipe("factwire_times")
-    return nlp
 
 
 def run(nlp, text: str, published=PUBLISHED, entities=None):

@@ -7,21 +7,12 @@ import datetime as dt
 import re
 
 import pytest
-import spacy
 
-from factwire.nlp import MODEL, timex_grammar
 from factwire.nlp import times as _times  # noqa: F401  (registers the factory)
+from factwire.nlp import timex_grammar
 from factwire.nlp.timex_scan import Scanner, prefixes, trie_pattern
 
 PUBLISHED = dt.date(2025, 4, 2)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def times_nlp():
-    """The spaCy model with only factwire_times after it (fast, no other components)."""
-    nlp = spacy.load(MODEL, exclude=["senter"])
-    nlp.add_pipe("factwire_times")
-    return nlp
 
 
 def found(nlp, text: str, published=PUBLISHED) -> dict[str, tuple[str, str]]:

@@ -6,10 +6,10 @@ Revises: 0001
 Create Date: 2026-11-29
 """
 
-import datetime as dt
-
 import sqlalchemy as sa
 from alembic import op
+
+from factwire.store.migrations import set_version
 
 revision = "0002"
 down_revision = "0001"
@@ -99,16 +99,7 @@ def upgrade() -> None:
     op.create_index(op.f('ix_event_links_merged_id'), 'event_links', ['merged_id'], unique=False)
     if op.get_bind().dialect.name == "postgresql":
         op.execute(PG_SEARCH_INDEX)
-    _set_version(2, "across articles: global entities, duplicates, merged events")
-
-
-def _set_version(version: int, description: str) -> None:
-    table = sa.table("factwire_schema_version", sa.column("version", sa.Integer),
-                     sa.column("description", sa.Text),
-                     sa.column("applied_at", sa.DateTime(timezone=True)))
-    op.execute(table.delete())
-    op.bulk_insert(table, [{"version": version, "description": description,
-                             "applied_at": dt.datetime.now(dt.UTC)}])
+    set_version(2, "across articles: global entities, duplicates, merged events")
 
 
 def downgrade() -> None:
@@ -117,4 +108,4 @@ def downgrade() -> None:
     for table in ("event_links", "entity_links", "entity_aliases", "article_signatures",
                   "article_bands", "merged_events", "global_entities"):
         op.drop_table(table)
-    _set_version(1, "initial schema")
+    set_version(1, "initial schema")

@@ -12,10 +12,10 @@ Revises: 0002
 Create Date: 2026-11-29
 """
 
-import datetime as dt
-
 import sqlalchemy as sa
 from alembic import op
+
+from factwire.store.migrations import set_version
 
 revision = "0003"
 down_revision = "0002"
@@ -36,16 +36,7 @@ def upgrade() -> None:
     op.create_index("ix_entities_geo_country", "entities", ["geo_country"], unique=False)
     op.create_index("ix_event_args_role_entity", "event_args",
                     ["role", "article_id", "entity_id"], unique=False)
-    _set_version(3, "indexes for newest-first lists and country filters")
-
-
-def _set_version(version: int, description: str) -> None:
-    table = sa.table("factwire_schema_version", sa.column("version", sa.Integer),
-                     sa.column("description", sa.Text),
-                     sa.column("applied_at", sa.DateTime(timezone=True)))
-    op.execute(table.delete())
-    op.bulk_insert(table, [{"version": version, "description": description,
-                             "applied_at": dt.datetime.now(dt.UTC)}])
+    set_version(3, "indexes for newest-first lists and country filters")
 
 
 def downgrade() -> None:
@@ -56,4 +47,4 @@ def downgrade() -> None:
                          ("quotes", "ix_quotes_article_start"),
                          ("articles", "ix_articles_published_id")):
         op.drop_index(index, table_name=table)
-    _set_version(2, "across articles: global entities, duplicates, merged events")
+    set_version(2, "across articles: global entities, duplicates, merged events")

@@ -15,10 +15,10 @@ Revises: 0003
 Create Date: 2026-11-29
 """
 
-import datetime as dt
-
 import sqlalchemy as sa
 from alembic import op
+
+from factwire.store.migrations import set_version
 
 revision = "0004"
 down_revision = "0003"
@@ -94,20 +94,11 @@ def upgrade() -> None:
     from factwire.store.claim_links import backfill_claims
 
     backfill_claims(op.get_bind())
-    _set_version(4, "claim series and contradictions, stored at link time")
-
-
-def _set_version(version: int, description: str) -> None:
-    table = sa.table("factwire_schema_version", sa.column("version", sa.Integer),
-                     sa.column("description", sa.Text),
-                     sa.column("applied_at", sa.DateTime(timezone=True)))
-    op.execute(table.delete())
-    op.bulk_insert(table, [{"version": version, "description": description,
-                             "applied_at": dt.datetime.now(dt.UTC)}])
+    set_version(4, "claim series and contradictions, stored at link time")
 
 
 def downgrade() -> None:
     for table in ("contradictions", "claims", "claim_series"):
         op.drop_table(table)
     op.drop_index("ix_entity_aliases_lower_alias", table_name="entity_aliases")
-    _set_version(3, "indexes for newest-first lists and country filters")
+    set_version(3, "indexes for newest-first lists and country filters")

@@ -20,10 +20,10 @@ Revises: 0004
 Create Date: 2026-11-29
 """
 
-import datetime as dt
-
 import sqlalchemy as sa
 from alembic import op
+
+from factwire.store.migrations import set_version
 
 revision = "0005"
 down_revision = "0004"
@@ -52,16 +52,7 @@ def upgrade() -> None:
     for table, index, columns, _ in REPLACED:
         op.drop_index(index, table_name=table)
         op.create_index(index, table, columns, unique=False)
-    _set_version(5, "covering indexes for the web's lists and entity pages")
-
-
-def _set_version(version: int, description: str) -> None:
-    table = sa.table("factwire_schema_version", sa.column("version", sa.Integer),
-                     sa.column("description", sa.Text),
-                     sa.column("applied_at", sa.DateTime(timezone=True)))
-    op.execute(table.delete())
-    op.bulk_insert(table, [{"version": version, "description": description,
-                             "applied_at": dt.datetime.now(dt.UTC)}])
+    set_version(5, "covering indexes for the web's lists and entity pages")
 
 
 def downgrade() -> None:
@@ -71,4 +62,4 @@ def downgrade() -> None:
     op.drop_index("ix_claim_series_rank", table_name="claim_series")
     op.drop_index("ix_quotes_speaker", table_name="quotes")
     op.drop_index("ix_global_entities_rank", table_name="global_entities")
-    _set_version(4, "claim series and contradictions, stored at link time")
+    set_version(4, "claim series and contradictions, stored at link time")

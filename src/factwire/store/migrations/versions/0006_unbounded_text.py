@@ -14,10 +14,10 @@ Revises: 0005
 Create Date: 2026-11-30
 """
 
-import datetime as dt
-
 import sqlalchemy as sa
 from alembic import op
+
+from factwire.store.migrations import set_version
 
 revision = "0006"
 down_revision = "0005"
@@ -36,19 +36,11 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":  # SQLite ignores declared lengths
         for table, column, before in WIDENED:
             op.alter_column(table, column, type_=sa.Text(), existing_type=before)
-    _set_version(6, "no length limit on columns that hold words of the article")
-
-
-def _set_version(version: int, description: str) -> None:
-    table = sa.table("factwire_schema_version", sa.column("version", sa.Integer),
-                     sa.column("description", sa.Text),
-                     sa.column("applied_at", sa.DateTime(timezone=True)))
-    op.execute(table.delete())
-    op.bulk_insert(table, [{"version": version, "description": description,
-                             "applied_at": dt.datetime.now(dt.UTC)}])
+    set_version(6, "no length limit on columns that hold words of the article")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         for table, column, before in WIDENED:
             op.alter_column(table, column, type_=before, existing_type=sa.Text())
+    set_version(5, "covering indexes for the web's lists and entity pages")

@@ -149,6 +149,15 @@ def test_country_filter_narrows_the_map(client):
     assert [c["title"] for c in found] == ["Kharkiv (UKR): 1 event (ASSAULT 1)"]
 
 
+def test_place_filters_narrow_the_map_and_fill_its_place_form(client):
+    html = client.get("/map", params={"place_country": "deu", "bbox": "5,45,20,56"}).text
+    assert [c["title"] for c in circles(html)][:1] == ["Berlin (DEU): 2 events (AGREE 1, CONSULT 1)"]
+    assert all(c["title"].startswith("Berlin") for c in circles(html))
+    assert 'name="place_country" value="DEU"' in html
+    assert 'name="bbox" value="5.0,45.0,20.0,56.0"' in html
+    assert not circles(client.get("/map", params={"bbox": "-10,-10,-5,-5"}).text)
+
+
 def test_period_filter_narrows_the_map_and_links_keep_it(client):
     found = circles(client.get("/map", params={"since": "2025-05-01",
                                                "until": "2025-05-31"}).text)

@@ -48,3 +48,18 @@ def test_a_batch_yields_errors_in_place_and_goes_on():
     out = list(extract_articles(articles))
     assert isinstance(out[1], EmptyInput)
     assert out[0].article.text.startswith("Rain") and out[2].article.text.startswith("Prices")
+
+
+def test_the_warm_up_text_exercises_every_component():
+    from factwire.nlp import COMPONENTS
+    from factwire.pipeline import WARM_UP_TEXT, warm_up
+
+    nlp = warm_up()
+    assert [name for name, _ in COMPONENTS] == [n for n in nlp.pipe_names
+                                                if n.startswith("factwire_")]
+    facts = factwire.extract(WARM_UP_TEXT, "2025-04-02", nlp=nlp)
+    assert [p.name for p in facts.entities if p.geo] == ["Russia", "Kharkiv", "Kyiv"]
+    assert [t.value for t in facts.times] == ["2025-04-01"]
+    assert [q.value for q in facts.quantities] == [5, 20]
+    assert [q.kind for q in facts.quotes] == ["according_to", "direct"]
+    assert "ASSAULT" in {e.type for e in facts.events}

@@ -209,9 +209,9 @@ class InProcess:
             yield work(chunk, self.options, self.nlp)
 
     def warm_up(self) -> None:
-        """Load the pipeline now rather than with the first chunk."""
-        if self.nlp is None:
-            self.nlp = pipeline.load()
+        """Load the pipeline, and the tables its components load on first use, now rather
+        than with the first chunk."""
+        self.nlp = pipeline.warm_up(self.nlp)
 
     def close(self) -> None:
         pass

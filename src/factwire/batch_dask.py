@@ -58,9 +58,9 @@ def _local_cluster(workers: int):
 
 
 def _load_pipeline() -> str:
-    from factwire.nlp import load
+    from factwire.pipeline import warm_up
 
-    return ",".join(load().pipe_names)
+    return ",".join(warm_up().pipe_names)
 
 
 class DaskEngine:

@@ -47,10 +47,10 @@ def worker_context() -> multiprocessing.context.BaseContext:
 
 def _start_worker(owner: Connection, loaded, setup: Callable[[], None] | None) -> None:
     """Worker initializer: watch the owner, load the pipeline, wait until every worker has."""
-    from factwire.nlp import load
+    from factwire.pipeline import warm_up
 
     threading.Thread(target=_exit_with_owner, args=(owner,), daemon=True).start()
-    load()
+    warm_up()  # the pipeline and every table its components load on first use
     if setup is not None:
         setup()
     loaded.wait(LOAD_TIMEOUT)

@@ -693,3 +693,127 @@ def test_the_police_acting_during_a_protest_are_not_its_protesters(nlp):
               "government.")
     (protest,) = [e for e in doc._.events if e.type == "PROTEST"]
     assert protest.actor == []
+
+
+# -- event location (event_places) --------------------------------------------------------
+
+# name -> type, country, geo feature (None: no geo), nominal
+_PLACES = {
+    "Homs": ("GPE", "SYR", "city", False), "Idlib": ("GPE", "SYR", "admin1", False),
+    "Talbiseh": ("GPE", "SYR", "city", False), "Karrada": ("GPE", "IRQ", "city", False),
+    "Amman": ("GPE", "JOR", "city", False), "Avdiivka": ("GPE", "UKR", "city", False),
+    "Kursk": ("GPE", "RUS", "admin1", False), "Syria": ("GPE", "SYR", "country", False),
+    "United States": ("GPE", "USA", "country", False), "Israel": ("GPE", "ISR", "country", False),
+    "Ukraine": ("GPE", "UKR", "country", False), "villages": ("LOC", None, None, True),
+    "city": ("LOC", None, None, True), "Iran": ("GPE", "IRN", "country", False),
+}
+_FORMS = {"Syria": ["Syria", "Syrian"], "United States": ["U.S."], "Israel": ["Israeli"],
+          "Ukraine": ["Ukrainian"]}
+
+
+def annotate_places(base, text: str):
+    """Parse ``text``, set the places of ``_PLACES`` it names (with geo), run the events."""
+    from factwire.model import Geo
+
+    doc = base(text)
+    entities, entity_at = [], {}
+    for name, (kind, country, feature, nominal) in _PLACES.items():
+        geo = Geo(0.0, 0.0, feature=feature, country=country) if feature else None
+        entity = Entity(id=f"e{len(entities) + 1}", name=name, type=kind, country=country,
+                        geo=geo, nominal=nominal)
+        for form in _FORMS.get(name, [name]):
+            for m in _spans(text, form):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                entity.mentions.append(TextSpan(m.start(), m.end(), m.group()))
+                entity_at.update({t.i: entity.id for t in span})
+        if entity.mentions:
+            entities.append(entity)
+    doc._.entities, doc._.entity_at = entities, entity_at
+    doc._.times, doc._.time_at, doc._.quantities, doc._.quotes = [], {}, [], []
+    return EventsComponent(base, "factwire_events")(doc)
+
+
+def place_of(doc, trigger: str) -> list[str]:
+    event = next(e for e in doc._.events if e.trigger.text == trigger)
+    return names(doc, event.location)
+
+
+def test_a_subjectless_participle_takes_the_place_of_the_clause_it_hangs_on(base):
+    doc = annotate_places(base, "Clashes erupted in Homs on Monday, killing five soldiers.")
+    assert place_of(doc, "killing") == ["Homs"]
+
+
+def test_a_locative_phrase_on_the_subject_places_the_act_when_nothing_nearer_does(base):
+    doc = annotate_places(base, "Rebel fighters in Idlib attacked an army post.")
+    assert place_of(doc, "attacked") == ["Idlib"]
+
+
+def test_a_town_acted_on_is_where_the_act_happened(base):
+    doc = annotate_places(base, "Government forces shelled the town of Talbiseh.")
+    assert place_of(doc, "shelled") == ["Talbiseh"]
+
+
+def test_a_country_acted_on_is_a_party_not_a_location(base):
+    doc = annotate_places(base, "Israel attacked Iran.")
+    assert place_of(doc, "attacked") == []
+
+
+def test_a_place_that_modifies_a_noun_names_whose_not_where(base):
+    doc = annotate_places(base, "Gunmen attacked a U.S. convoy in Karrada.")
+    assert place_of(doc, "attacked") == ["Karrada"]
+    doc = annotate_places(base, "Police clashed with protesters outside the Israeli embassy "
+                          "in Amman.")
+    assert place_of(doc, "clashed") == ["Amman"]
+
+
+def test_the_name_in_a_place_phrase_wins_over_its_demonym_and_common_noun(base):
+    doc = annotate_places(base, "Soldiers fought in the eastern Ukrainian city of Avdiivka.")
+    assert place_of(doc, "fought") == ["Avdiivka"]
+
+
+def test_a_common_noun_place_gives_way_to_a_named_place_near_it(base):
+    doc = annotate_places(base, "Protesters marched in several villages near Kursk.")
+    assert place_of(doc, "marched") == ["Kursk"]
+
+
+def test_a_place_in_a_clause_with_its_own_subject_is_not_the_events(base):
+    doc = annotate_places(base, "Officials in Amman said rebels attacked Talbiseh.")
+    assert place_of(doc, "attacked") == ["Talbiseh"]
+
+
+def test_a_subjectless_while_clause_places_the_act_it_qualifies(base):
+    doc = annotate_places(base, "A soldier was shot while driving through the suburb of "
+                          "Talbiseh.")
+    assert place_of(doc, "shot") == ["Talbiseh"]
+
+
+def test_a_town_naming_a_thing_places_it_and_a_country_does_not(base):
+    doc = annotate_places(base, "Gunmen attacked him at his Amman home.")
+    assert place_of(doc, "attacked") == ["Amman"]
+    doc = annotate_places(base, "Gunmen attacked him at the U.S. embassy.")
+    assert place_of(doc, "attacked") == []
+
+
+def test_the_place_of_an_act_named_in_a_circumstance_phrase(base):
+    doc = annotate_places(base, "Two men were captured during a raid on a house in Karrada.")
+    assert place_of(doc, "captured") == ["Karrada"]
+
+
+def test_full_pipeline_places_the_shelling_and_the_killing_it_caused_in_the_town():
+    from factwire import extract
+
+    facts = extract("Syrian troops shelled the town of Talbiseh on Monday, killing five "
+                    "civilians.")
+    by_id = {e.id: e.name for e in facts.entities}
+    located = {e.trigger.text: [by_id[i] for i in e.location] for e in facts.events}
+    assert located == {"shelled": ["Talbiseh"], "killing": ["Talbiseh"]}
+
+
+def test_a_part_of_a_country_acted_on_places_the_act_in_it(base):
+    doc = annotate_places(base, "Rebels captured half of Syria.")
+    assert place_of(doc, "captured") == ["Syria"]
+
+
+def test_a_direction_from_a_town_places_the_act_around_it(base):
+    doc = annotate_places(base, "Militants were attacking army units north of Homs.")
+    assert place_of(doc, "attacking") == ["Homs"]

@@ -16,6 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from factwire.nlp import event_places
 from factwire.nlp.doc import doc_list, doc_map
 from factwire.nlp.event_lexicon import (
     TriggerEntry,
@@ -278,25 +279,38 @@ class ArgumentFinder(PhraseReader):
 
     # -- place, time, quantities -------------------------------------------------------
     def locations(self, trigger: Token, entry: TriggerEntry) -> list[str]:
-        """Places in locative phrases of the trigger (and of its object), or a visited place."""
-        holders = [trigger]
+        """Where the event happened (see ``event_places``): the locative phrases of the
+        trigger, of its object and marked recipients, a sub-country place acted on, a
+        place modifying a nominal trigger, a visited place; else those of the clauses
+        governing a subjectless trigger; else the actor's ("rebels in Syria attacked")."""
         obj = object_of(trigger) if entry.pos == "VERB" else None
-        if obj is not None:
-            holders.append(obj)
         # "fired shells at targets in Jericho": the place of the marked target
-        holders += [p for c in trigger.children
-                    if c.dep_ == "prep" and c.lower_ in entry.recipient
-                    for p in c.children if p.dep_ == "pobj"]
-        found = [e for holder in holders for p in prep_objects(holder, LOCATIVE_PREPS)
-                 for e in self.places(self.phrase_entities(p))]
+        holders = [trigger] + ([obj] if obj is not None else []) + [
+            p for c in trigger.children if c.dep_ == "prep" and c.lower_ in entry.recipient
+            for p in c.children if p.dep_ == "pobj"]
+        found = [c for h in holders for c in event_places.locative_places(self, h)]
         if entry.pos == "NOUN":
-            found += self.modifier_places(trigger)
+            found += [(event_places.NAME, e) for e in self.modifier_places(trigger)]
         if entry.mode == "visit" and obj is not None:
-            found += self.places(self.phrase_entities(obj))
+            found += [(event_places.NAME, e) for e in self.places(self.phrase_entities(obj))]
         if entry.mode == "visit":
-            found += [e for p in prep_objects(trigger, ("to",))
+            found += [(event_places.NAME, e) for p in prep_objects(trigger, ("to",))
                       for e in self.places(self.phrase_entities(p))]
-        return unique(found)
+        found += event_places.object_places(self, obj)  # the passive subject, if passive
+        found += event_places.partitive_places(self, obj)
+        clauses = event_places.governing_clauses(trigger)
+        if entry.pos == "VERB":
+            clauses = event_places.shared_clauses(trigger) + clauses
+        for more in (event_places.circumstance_places(self, trigger)
+                     + event_places.direction_places(self, trigger)
+                     + event_places.nested_places(self, obj),
+                     [c for g in clauses for c in event_places.clause_places(self, g)],
+                     [c for g in [trigger, *clauses]
+                      for c in event_places.subject_places(self, g)]):
+            if any(rank < event_places.COMMON for rank, _ in found):
+                break
+            found += more
+        return event_places.best(self, found)
 
     def time(self, trigger: Token) -> str | None:
         """The time id attached to the trigger, else to the clauses that govern it."""

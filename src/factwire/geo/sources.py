@@ -191,6 +191,13 @@ def read_features(name: str = "places_features.tsv") -> list[tuple]:
     return features
 
 
+def read_data_lines(name: str) -> list[str]:
+    """The entries of one of factwire's own one-per-line ``data/*.txt`` files: each line
+    without its ``#`` comment, stripped; empty lines skipped."""
+    text = resources.files("factwire.data").joinpath(name).read_text(encoding="utf-8")
+    return [entry for line in text.splitlines() if (entry := line.split("#")[0].strip())]
+
+
 def read_data_tsv(name: str) -> list[list[str]]:
     """Rows of one of factwire's own ``data/*.tsv`` files (comment lines skipped)."""
     text = resources.files("factwire.data").joinpath(name).read_text(encoding="utf-8")

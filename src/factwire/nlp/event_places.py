@@ -20,8 +20,11 @@ around the place: taken only when the phrase names nothing closer. A dateline ("
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
+from factwire.geo.sources import read_data_lines
 from factwire.nlp.event_lexicon import object_of
 from factwire.nlp.event_phrases import PhraseReader, phrase_tokens, prep_objects, unique
 from factwire.nlp.places import place_words
@@ -33,11 +36,6 @@ LOCATIVE_PREPS = ("in", "at", "near", "inside", "across", "outside", "around", "
 _SURFACE_PREPS = ("on", "into")
 # phrases that name the act an event is part of: "during a raid on a house in Gujrat"
 _CIRCUMSTANCE_PREPS = ("during", "after", "amid", "following", "in", "on")
-# nouns that name a kind of place besides the gazetteer's level words ("the capital of X")
-_PLACE_NOUNS = {"capital", "neighborhood", "neighbourhood", "suburb", "suburbs", "area",
-                "settlement", "outskirts", "cities", "towns", "villages", "countryside",
-                "heart", "centre", "center", "edge", "vicinity", "part", "parts", "outpost",
-                "outposts", "sector", "zone", "hamlet", "enclave", "quarter", "territory"}
 # words that make the "of" phrase after them a reference point: "100 km west of Baghdad"
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
                "southwest", "outside"}
@@ -49,11 +47,18 @@ _GOVERNING_DEPS = ("xcomp", "advcl", "conj", "acl")
 NAME, AREA, COMMON = 0, 1, 2  # how closely a place in a phrase names where
 
 
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Nouns that name a kind of place besides the gazetteer's level words ("the capital of
+    X"): ``data/event_place_nouns.txt``."""
+    return frozenset(read_data_lines("event_place_nouns.txt"))
+
+
 def is_place_noun(token: Token, reader: PhraseReader) -> bool:
     """Whether the token names a kind of place ("town", "province") or is a place entity."""
     entity = reader.entity_at.get(token.i)
     return (token.lower_ in place_words() or token.lemma_.lower() in place_words()
-            or token.lower_ in _PLACE_NOUNS
+            or token.lower_ in place_nouns()
             or bool(entity and reader.places([entity])))
 
 

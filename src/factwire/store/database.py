@@ -21,7 +21,7 @@ from factwire.model import ArticleFacts
 from factwire.store import frames
 from factwire.store.engine import create_schema, database_name, database_url, open_engine
 from factwire.store.filters import Query
-from factwire.store.linking import MemberCache, clear_links, link_article
+from factwire.store.linking import MemberCache, clear_links, link_article, link_links
 from factwire.store.read import (
     EventRecord,
     Filters,
@@ -35,7 +35,7 @@ from factwire.store.read import (
 from factwire.store.read_claims import claims, contradictions_of
 from factwire.store.read_links import global_entities
 from factwire.store.schema import ArticleRow, ArticleSignatureRow
-from factwire.store.write import write_facts
+from factwire.store.write import prepare, write_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -139,10 +139,11 @@ class Store:
         raise AssertionError("unreachable: every attempt returns or raises")
 
     def _add_once(self, facts: ArticleFacts) -> bool:
+        prepared = prepare(facts)  # the same rows and links an ingest's workers prepare
         try:
             with self._sessions.begin() as session:
-                write_facts(session, facts)
-                link_article(session, facts, self._members)
+                write_rows(session.connection(), [prepared])
+                link_links(session, prepared.links, self._members)
         except BaseException:
             self._members.clear()  # it may hold reports of the rolled-back transaction
             raise

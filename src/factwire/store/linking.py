@@ -112,10 +112,15 @@ def link_article(session: Executor, facts: ArticleFacts,
     ``members`` is the writer's cache of merged events' reports and global entities' keys
     (see :class:`MemberCache`); without one, everything is read from the database.
     """
+    link_links(session, prepare_links(facts), members)
+
+
+def link_links(session: Executor, links: ArticleLinks,
+               members: MemberCache | None = None) -> None:
+    """``link_article`` from the article's prepared part (``Prepared.links``)."""
     connection = session.connection() if isinstance(session, Session) else session
     pending = Pending()
-    link_prepared(connection, prepare_links(facts),
-                  MemberCache() if members is None else members, pending)
+    link_prepared(connection, links, MemberCache() if members is None else members, pending)
     pending.write(connection)
 
 

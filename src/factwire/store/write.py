@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, Connection, TypeDecorator, bindparam, insert, select
-from sqlalchemy.orm import Session
 
 from factwire.model import Article, ArticleFacts, Entity, Event, Quantity, Quote
 from factwire.store.schema import (
@@ -90,14 +89,6 @@ def prepare(facts: ArticleFacts) -> Prepared:
             for model, table_rows in fact_rows(facts, now=None).items()]
     return Prepared(article.id, article.source_path or article.id[:12], rows,
                     prepare_links(facts))
-
-
-def write_facts(session: Session, facts: ArticleFacts) -> None:
-    """Insert the article and all its facts in ``session`` (the caller commits)."""
-    connection = session.connection()
-    for model, rows in fact_rows(facts).items():
-        if rows:  # Core executemany: one statement per table (the ORM splits by key sets)
-            connection.execute(_INSERTS[model.__tablename__], rows)
 
 
 # Built once (building a statement per article cost more than running it).
